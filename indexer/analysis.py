@@ -1,0 +1,109 @@
+"""Text analysis for the lexical index: Spanish and English stemming, stop words, accent folding.
+
+Both sides of a match (indexed text and query) run through the same pipeline:
+lowercase -> fold accents (keeping ``ñ``) -> drop stop words -> stem.
+
+Folding before stemming makes ``contrasena`` meet ``contraseña`` and ``facturacion`` meet
+``facturación``. The Snowball Spanish stemmer only recognises some suffixes with their accent
+(``-ación``, ``-logía``, verb endings in ``-ía``...), so the folded word gets those suffix accents back
+before it is stemmed and the stem is folded again: both spellings end at the same stem.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import (
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.lang import stopwords_for_language
+from whoosh.lang.porter2 import stem as english_stem
+from whoosh.lang.snowball.spanish import SpanishStemmer
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("es", "en")
+# Analysis changes invalidate every lexical index built before; bump on any change below.
+ANALYSIS_VERSION = 1
+
+# Words: letters and digits, joined by inner dots, dashes, underscores or apostrophes (v2.4.7, e-mail, ACSD-48204).
+TOKEN_PATTERN = r"\w+(?:[.\-_'’]\w+)*"
+
+_KEEP = {"ñ", "Ñ"}
+
+
+@lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """Remove diacritics except the tilde of ``ñ``: ``Facturación`` -> ``Facturacion``, ``año`` stays."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch in _KEEP or ch.isascii():
+            out.append(ch)
+            continue
+        decomposed = unicodedata.normalize("NFD", ch)
+        out.append("".join(c for c in decomposed if not unicodedata.combining(c)) or ch)
+    return "".join(out)
+
+
+class FoldFilter(Filter):
+    """Accent folding that keeps ``ñ`` distinct from ``n`` (``año`` is not ``ano``)."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = fold(t.text)
+            yield t
+
+
+def _spanish_suffix_accents() -> list[tuple[str, str]]:
+    """(folded suffix, accented suffix) for every Snowball Spanish suffix that carries an accent."""
+    pairs = {}
+    for name, value in vars(SpanishStemmer).items():
+        if name.startswith("_SpanishStemmer__step") and isinstance(value, tuple):
+            for suffix in value:
+                folded = fold(suffix)
+                if folded != suffix:
+                    pairs.setdefault(folded, suffix)
+    return sorted(pairs.items(), key=lambda p: -len(p[0]))
+
+
+_SPANISH = SpanishStemmer()
+_SPANISH_ACCENTS = _spanish_suffix_accents()
+
+
+@lru_cache(maxsize=200_000)
+def spanish_stem(word: str) -> str:
+    """Stem a folded Spanish word so that accented and unaccented spellings meet."""
+    for folded, accented in _SPANISH_ACCENTS:
+        if word.endswith(folded) and len(word) > len(folded) + 1:
+            word = word[: -len(folded)] + accented
+            break
+    return fold(_SPANISH.stem(word))
+
+
+def _stoplist(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in stopwords_for_language(lang))
+
+
+def analyzer(lang: str, stem: bool = True):
+    """The Whoosh analyzer for one language; ``stem=False`` keeps whole folded words (exact matches)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"no analyzer for language {lang!r}; known: {', '.join(LANGUAGES)}")
+    chain = RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | FoldFilter()
+    chain = chain | StopFilter(stoplist=_stoplist(lang), minsize=1)
+    if stem:
+        stemfn = spanish_stem if lang == "es" else english_stem
+        chain = chain | StemFilter(stemfn=stemfn, cachesize=50_000)
+    return chain
+
+
+def tokens(text: str, lang: str, stem: bool = True) -> list[str]:
+    """The terms ``text`` becomes in the index (for tests and query explanation)."""
+    return [t.text for t in analyzer(lang, stem)(text)]

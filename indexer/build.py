@@ -1,0 +1,551 @@
+"""A build: articles folder -> a new index directory, switched in atomically.
+
+    sources -> parse -> chunk -> embed (cache) -> lexical + vectors -> manifest -> database -> switch
+
+Layout of the data directory::
+
+    builds/<build-id>/manifest.json    model, dimension, counts, per-article hashes, problems
+    builds/<build-id>/articles.json    metadata and sections of every indexed article
+    builds/<build-id>/chunks.json      chunk rows, in FAISS row order
+    builds/<build-id>/vectors.faiss    the vector index
+    builds/<build-id>/lexical/         the Whoosh index
+    current -> builds/<build-id>       the live build (a symlink replaced atomically)
+    embedding-cache.sqlite3            vectors by (model, chunk text hash)
+
+A build is written under ``builds/<id>.partial`` and renamed when complete, and ``current`` moves only
+after that: a reader never sees half an index, and a build killed at any point leaves the previous one
+serving. Articles whose file and pipeline are unchanged are carried over from the previous build
+(their chunks, vectors and Whoosh documents), so a one-article edit costs one article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from indexer import gitmeta, lexical, sources, store
+from indexer.analysis import ANALYSIS_VERSION
+from indexer.cache import EmbeddingCache, text_hash
+from indexer.chunk import chunk_blocks
+from indexer.parse import ParsedArticle, parse_article
+from indexer.sources import Problem
+from indexer.vectors import Encoder, VectorIndex
+
+log = logging.getLogger(__name__)
+
+# Bump when parsing or chunking changes what a build makes from the same file.
+PIPELINE_VERSION = 1
+MANIFEST = "manifest.json"
+CURRENT = "current"
+BUILDS = "builds"
+EMBED_BLOCK = 256  # chunks embedded between progress reports and cache commits
+
+Progress = Callable[[str, int, int], None]
+
+
+class BuildError(Exception):
+    """A build that cannot start or finish; the previous build keeps serving."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexConfig:
+    articles_dir: Path
+    data_dir: Path
+    database_url: str
+    embedding_model: str
+    default_locale: str
+    chunk_overlap: int
+    max_article_bytes: int
+    batch_size: int
+    keep_builds: int
+
+
+@dataclass(slots=True)
+class BuildReport:
+    build_id: str = ""
+    articles: int = 0
+    unchanged: int = 0
+    chunks: int = 0
+    embedded: int = 0
+    reused: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    model_seconds: float = 0.0  # part of ``seconds`` spent loading the embedding model
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def summary(self) -> str:
+        return (
+            f"{self.articles} articles ({self.unchanged} unchanged), {self.chunks} chunks, "
+            f"{self.embedded} embedded, {self.reused} reused from cache, "
+            f"{len(self.errors)} errors, {len(self.warnings)} warnings, {self.seconds:.1f} s"
+            + (f" (model load {self.model_seconds:.1f} s)" if self.model_seconds else "")
+        )
+
+
+def current_build_dir(data_dir: Path) -> Path | None:
+    """The live build's directory, or None before the first build."""
+    link = Path(data_dir) / CURRENT
+    if not link.is_symlink() and not link.is_dir():
+        return None
+    target = link.resolve()
+    return target if (target / MANIFEST).is_file() else None
+
+
+def read_manifest(build_dir: Path) -> dict:
+    return json.loads((Path(build_dir) / MANIFEST).read_text(encoding="utf-8"))
+
+
+def _write_json(path: Path, data) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), default=str)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _fingerprint(config: IndexConfig, encoder_id: str) -> str:
+    """What, besides an article's bytes, decides its chunks and lexical documents."""
+    parts = [PIPELINE_VERSION, ANALYSIS_VERSION, config.chunk_overlap, config.default_locale, encoder_id]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
+
+
+def _embed_text(title: str, path: tuple[str, ...], body: str) -> str:
+    """The text the model sees for a chunk: where it is, then what it says."""
+    head = " > ".join((title, *path))
+    return f"{head}\n{body}"
+
+
+class _Lock:
+    """One build at a time per data directory (an OS lock: released even when the build is killed)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = Path(data_dir) / "build.lock"
+
+    def __enter__(self):
+        self.fh = open(self.path, "w")
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.fh.close()
+            raise BuildError(f"another build is running in {self.path.parent}") from None
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+def build_index(
+    config: IndexConfig,
+    encoder_factory: Callable[[], Encoder],
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Index ``config.articles_dir`` into a new build and make it live. See the module docstring."""
+    started = time.perf_counter()
+    progress = progress or (lambda stage, done, total: None)
+    articles_dir = Path(config.articles_dir)
+    if not articles_dir.is_dir():
+        raise BuildError(f"articles folder {articles_dir} does not exist")
+    data_dir = Path(config.data_dir)
+    (data_dir / BUILDS).mkdir(parents=True, exist_ok=True)
+    with _Lock(data_dir):
+        _remove_partial_builds(data_dir)
+        builder = _Builder(config, encoder_factory, progress)
+        report = builder.run()
+        if builder._encoder is not None:
+            report.model_seconds = getattr(builder._encoder, "load_seconds", 0.0)
+        _prune_builds(data_dir, config.keep_builds)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _remove_partial_builds(data_dir: Path) -> None:
+    for partial in (data_dir / BUILDS).glob("*.partial"):
+        log.info("removing unfinished build %s", partial.name)
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def _prune_builds(data_dir: Path, keep: int) -> None:
+    live = current_build_dir(data_dir)
+    builds = sorted(p for p in (data_dir / BUILDS).iterdir() if p.is_dir() and not p.name.endswith(".partial"))
+    old = [p for p in builds if live is None or p.resolve() != live]
+    for path in old[: max(0, len(old) - max(keep - 1, 0))]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+class _Builder:
+    def __init__(self, config: IndexConfig, encoder_factory: Callable[[], Encoder], progress: Progress) -> None:
+        self.config = config
+        self.encoder_factory = encoder_factory
+        self._encoder: Encoder | None = None
+        self.progress = progress
+        self.report = BuildReport()
+        self.data_dir = Path(config.data_dir)
+        now = dt.datetime.now(dt.UTC)
+        self.started_at = now
+        self.build_id = now.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+        self.report.build_id = self.build_id
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = self.encoder_factory()
+        return self._encoder
+
+    def run(self) -> BuildReport:
+        config, report = self.config, self.report
+        prev_dir = current_build_dir(self.data_dir)
+        prev = read_manifest(prev_dir) if prev_dir else None
+        fingerprint = _fingerprint(config, self.encoder.model_id)
+        same_pipeline = prev is not None and prev.get("fingerprint") == fingerprint
+        prev_articles = prev["articles"] if same_pipeline else {}
+
+        # 1. Read every file; parse only what changed.
+        paths = list(sources.discover(config.articles_dir))
+        self.progress("reading", 0, len(paths))
+        parsed: list[ParsedArticle] = []
+        carried: dict[str, dict] = {}  # rel_path -> previous manifest entry
+        source_of: dict[str, sources.Source] = {}
+        for n, rel in enumerate(paths, 1):
+            got = sources.read(config.articles_dir, rel, config.max_article_bytes)
+            if isinstance(got, Problem):
+                report.problems.append(got)
+                continue
+            source_of[rel] = got
+            before = prev_articles.get(rel)
+            if before is not None and before["sha256"] == got.sha256:
+                carried[rel] = before
+                report.problems.extend(Problem(**p) for p in before.get("problems", []))
+            else:
+                result = parse_article(got, config.default_locale)
+                if isinstance(result, Problem):
+                    report.problems.append(result)
+                else:
+                    parsed.append(result)
+                    report.problems.extend(result.problems)
+            if n % 500 == 0:
+                self.progress("reading", n, len(paths))
+
+        # 2. One id, one article: a later path claiming a taken id is reported, not indexed.
+        owners: dict[str, str] = {entry["id"]: rel for rel, entry in carried.items()}
+        unique: list[ParsedArticle] = []
+        for article in sorted(parsed, key=lambda a: a.meta.path):
+            other = owners.get(article.meta.id)
+            if other is not None and other != article.meta.path:
+                report.problems.append(Problem(article.meta.path, 1, f"article id {article.meta.id!r} is already used by {other}"))
+                continue
+            owners[article.meta.id] = article.meta.path
+            unique.append(article)
+        parsed = unique
+
+        # 3. Chunks of changed articles, then vectors for every chunk of the build.
+        prev_chunks = self._load_prev_chunks(prev_dir) if carried else []
+        new_rows = self._chunk(parsed)
+        carried_ids = {entry["id"] for entry in carried.values()}
+        carried_rows = [row for row in prev_chunks if row["article_id"] in carried_ids]
+        rows = carried_rows + new_rows
+        vectors = self._vectors(rows, prev_dir, prev, len(carried_rows))
+
+        # 4. Write the new build beside the live one.
+        partial = self.data_dir / BUILDS / f"{self.build_id}.partial"
+        partial.mkdir()
+        self.progress("writing", 0, 1)
+        VectorIndex.build(vectors).save(partial)
+        deleted = set(prev["ids"]) - carried_ids if (same_pipeline and prev_dir) else set()
+        lexical.write(
+            partial / lexical.DIRNAME,
+            (self._lexical_doc(row) for row in new_rows),
+            delete_articles=deleted,
+            base=(prev_dir / lexical.DIRNAME) if (same_pipeline and prev_dir) else None,
+        )
+        history = gitmeta.history(config.articles_dir)
+        articles_json = self._articles_json(parsed, carried, prev_dir, source_of, history)
+        _write_json(partial / "chunks.json", rows)
+        _write_json(partial / "articles.json", articles_json)
+        manifest = self._manifest(fingerprint, parsed, carried, rows, vectors, articles_json)
+        _write_json(partial / MANIFEST, manifest)
+        final = self.data_dir / BUILDS / self.build_id
+        os.replace(partial, final)
+
+        # 5. Database rows, then the switch.
+        report.articles = len(articles_json)
+        report.unchanged = len(carried)
+        report.chunks = len(rows)
+        self._publish(prev, same_pipeline, parsed, carried, articles_json, new_rows, rows)
+        _switch(self.data_dir, final)
+        self.progress("writing", 1, 1)
+        return report
+
+    # -- chunking -----------------------------------------------------------------------------
+
+    def _chunk(self, parsed: list[ParsedArticle]) -> list[dict]:
+        enc = self.encoder
+        rows: list[dict] = []
+        for n, article in enumerate(parsed, 1):
+            meta = article.meta
+            for section in article.sections:
+                if not section.blocks:
+                    continue
+                head = _embed_text(meta.title, section.path, "")
+                budget = enc.max_tokens - 2 - getattr(enc, "prefix_tokens", 0) - enc.count_tokens([head])[0]
+                budget = max(budget, 32)
+                pieces = chunk_blocks(section.blocks, budget, self.config.chunk_overlap, enc.count_tokens)
+                for k, piece in enumerate(pieces):
+                    rows.append({
+                        "id": f"{meta.id}#{section.ordinal}.{k}",
+                        "article_id": meta.id,
+                        "section": section.ordinal,
+                        "heading": section.heading,
+                        "path": list(section.path),
+                        "anchor": section.anchor,
+                        "line_start": piece.line_start,
+                        "line_end": piece.line_end,
+                        "tokens": piece.tokens,
+                        "text": piece.text,
+                        "embed_hash": text_hash(_embed_text(meta.title, section.path, piece.text)),
+                        "title": meta.title,
+                        "locale": meta.locale,
+                        "product": meta.product,
+                        "tags": list(meta.tags),
+                        "audience": meta.audience,
+                        "status": meta.status,
+                    })
+            if n % 200 == 0:
+                self.progress("chunking", n, len(parsed))
+        return rows
+
+    def _load_prev_chunks(self, prev_dir: Path | None) -> list[dict]:
+        if prev_dir is None:
+            return []
+        return json.loads((prev_dir / "chunks.json").read_text(encoding="utf-8"))
+
+    # -- vectors ------------------------------------------------------------------------------
+
+    def _vectors(self, rows: list[dict], prev_dir: Path | None, prev: dict | None, n_carried: int) -> np.ndarray:
+        enc = self.encoder
+        same_model = prev is not None and prev.get("model_id") == enc.model_id and prev_dir is not None
+        # The model's weights load only when something must be embedded: a carried build knows its size.
+        dim = prev["dimension"] if same_model else enc.dimension
+        self.dimension = dim
+        out = np.zeros((len(rows), dim), dtype=np.float32)
+        have = np.zeros(len(rows), dtype=bool)
+        # Rows carried from a build made by the same model keep their vectors (same text, same model).
+        if n_carried and same_model:
+            prev_rows = {r["id"]: i for i, r in enumerate(self._load_prev_chunks(prev_dir))}
+            old = VectorIndex.load(prev_dir).vectors()
+            for i in range(n_carried):
+                j = prev_rows.get(rows[i]["id"])
+                if j is not None and j < len(old):
+                    out[i] = old[j]
+                    have[i] = True
+        cache = EmbeddingCache(self.data_dir)
+        try:
+            missing = [i for i in range(len(rows)) if not have[i]]
+            cached = cache.get_many(enc.model_id, [rows[i]["embed_hash"] for i in missing], dim)
+            todo: list[int] = []
+            for i in missing:
+                vector = cached.get(rows[i]["embed_hash"])
+                if vector is not None:
+                    out[i] = vector
+                    have[i] = True
+                else:
+                    todo.append(i)
+            self.report.reused = len(rows) - len(todo)
+            # Longest first, in blocks: similar lengths batch without padding, and progress is honest.
+            todo.sort(key=lambda i: -len(rows[i]["text"]))
+            unique_todo: dict[str, list[int]] = {}
+            for i in todo:
+                unique_todo.setdefault(rows[i]["embed_hash"], []).append(i)
+            order = list(unique_todo)
+            self.progress("embedding", 0, len(order))
+            for start in range(0, len(order), EMBED_BLOCK):
+                block = order[start : start + EMBED_BLOCK]
+                texts = [self._row_embed_text(rows[unique_todo[h][0]]) for h in block]
+                vectors = enc.encode_passages(texts, batch_size=self.config.batch_size)
+                for h, vector in zip(block, vectors, strict=True):
+                    for i in unique_todo[h]:
+                        out[i] = vector
+                cache.put_many(enc.model_id, zip(block, vectors, strict=True))
+                self.report.embedded += len(block)
+                self.progress("embedding", min(start + EMBED_BLOCK, len(order)), len(order))
+        finally:
+            cache.close()
+        return out
+
+    @staticmethod
+    def _row_embed_text(row: dict) -> str:
+        return _embed_text(row["title"], tuple(row["path"]), row["text"])
+
+    # -- lexical ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _lexical_doc(row: dict) -> lexical.LexicalDoc:
+        return lexical.LexicalDoc(
+            chunk_id=row["id"],
+            article_id=row["article_id"],
+            locale=row["locale"],
+            product=row["product"],
+            tags=row["tags"],
+            audience=row["audience"],
+            status=row["status"],
+            title=row["title"],
+            headings=" ".join(row["path"]),
+            body=row["text"],
+        )
+
+    # -- metadata -----------------------------------------------------------------------------
+
+    def _articles_json(self, parsed, carried, prev_dir, source_of, history) -> dict[str, dict]:
+        prev_articles = {}
+        if carried and prev_dir is not None:
+            prev_articles = json.loads((prev_dir / "articles.json").read_text(encoding="utf-8"))
+        out: dict[str, dict] = {}
+        for entry in carried.values():
+            out[entry["id"]] = dict(prev_articles[entry["id"]])
+        for article in parsed:
+            meta = article.meta
+            data = asdict(meta)
+            data["tags"] = list(meta.tags)
+            data["reviewed"] = meta.reviewed.isoformat() if meta.reviewed else None
+            data["sha256"] = article.source.sha256
+            data["sections"] = [
+                {"ordinal": s.ordinal, "level": s.level, "heading": s.heading, "path": list(s.path),
+                 "anchor": s.anchor, "line_start": s.line_start, "line_end": s.line_end}
+                for s in article.sections
+            ]
+            data["links"] = [asdict(link) for link in article.links]
+            out[meta.id] = data
+        for data in out.values():
+            hist = history.get(data["path"])
+            source = source_of.get(data["path"])
+            mtime = dt.datetime.fromtimestamp(source.mtime, tz=dt.UTC) if source else None
+            data["first_commit_at"] = hist.first_commit_at.isoformat() if hist else None
+            data["first_author"] = hist.first_author if hist else ""
+            data["last_commit_at"] = hist.last_commit_at.isoformat() if hist else None
+            data["last_author"] = hist.last_author if hist else ""
+            updated = hist.last_commit_at if hist else mtime
+            data["updated_at"] = updated.isoformat() if updated else self.started_at.isoformat()
+        return dict(sorted(out.items()))
+
+    def _manifest(self, fingerprint, parsed, carried, rows, vectors, articles_json) -> dict:
+        entries: dict[str, dict] = dict(carried)
+        by_path: dict[str, list[dict]] = {}
+        for p in self.report.problems:
+            by_path.setdefault(p.path, []).append(asdict(p))
+        for article in parsed:
+            if article.meta.id in articles_json and articles_json[article.meta.id]["path"] == article.meta.path:
+                entries[article.meta.path] = {
+                    "id": article.meta.id,
+                    "sha256": article.source.sha256,
+                    "problems": by_path.get(article.meta.path, []),
+                }
+        content = hashlib.sha256("".join(f"{p}:{e['sha256']}\n" for p, e in sorted(entries.items())).encode())
+        enc = self.encoder
+        return {
+            "build_id": self.build_id,
+            "created_at": dt.datetime.now(dt.UTC).isoformat(),
+            "articles_dir": str(Path(self.config.articles_dir).resolve()),
+            "model": self.config.embedding_model,
+            "model_id": enc.model_id,
+            "dimension": self.dimension,
+            "fingerprint": fingerprint,
+            "counts": {"articles": len(articles_json), "chunks": len(rows), "vectors": int(vectors.shape[0]),
+                       "errors": len(self.report.errors), "warnings": len(self.report.warnings)},
+            "content_hash": content.hexdigest(),
+            "ids": sorted(articles_json),
+            "articles": dict(sorted(entries.items())),
+            "problems": [asdict(p) for p in self.report.problems],
+        }
+
+    def _publish(self, prev, same_pipeline, parsed, carried, articles_json, new_rows, rows) -> None:
+        engine = store.engine_for(self.config.database_url)
+        try:
+            in_step = prev is not None and same_pipeline and store.live_build_id(engine) == prev.get("build_id")
+            changed = {a.meta.id for a in parsed}
+            full = not in_step
+            upserts, touches = [], []
+            prev_articles = {}
+            if in_step and carried:
+                prev_dir = current_build_dir(self.data_dir)
+                prev_articles = json.loads((prev_dir / "articles.json").read_text(encoding="utf-8"))
+            for article_id, data in articles_json.items():
+                row = _article_row(data, self.build_id)
+                if full or article_id in changed:
+                    upserts.append(row)
+                else:
+                    before = prev_articles.get(article_id, {})
+                    if any(before.get(k) != data.get(k) for k in store.VOLATILE):
+                        touches.append(row)
+            rows_for = articles_json if full else {i: articles_json[i] for i in changed if i in articles_json}
+            sections = [
+                {"article_id": aid, "ordinal": s["ordinal"], "level": s["level"], "heading": s["heading"],
+                 "path": s["path"], "anchor": s["anchor"], "line_start": s["line_start"], "line_end": s["line_end"]}
+                for aid, data in rows_for.items() for s in data["sections"]
+            ]
+            chunk_rows = rows if full else new_rows
+            chunks = [
+                {"id": r["id"], "article_id": r["article_id"], "section_ordinal": r["section"],
+                 "line_start": r["line_start"], "line_end": r["line_end"], "tokens": r["tokens"],
+                 "text_hash": r["embed_hash"]}
+                for r in chunk_rows if r["article_id"] in rows_for
+            ]
+            report = self.report
+            build = {
+                "id": self.build_id, "started_at": self.started_at, "finished_at": dt.datetime.now(dt.UTC),
+                "status": "live", "articles_dir": str(Path(self.config.articles_dir).resolve()),
+                "model": self.config.embedding_model, "dimension": self.dimension,
+                "articles": len(articles_json), "chunks": report.chunks, "embedded": report.embedded,
+                "reused": report.reused, "errors": len(report.errors), "warnings": len(report.warnings),
+            }
+            build["seconds"] = (build["finished_at"] - self.started_at).total_seconds()
+            store.publish(engine, build, set(articles_json), upserts, touches, sections, chunks, full)
+        finally:
+            engine.dispose()
+
+
+def _article_row(data: dict, build_id: str) -> dict:
+    def when(value):
+        return dt.datetime.fromisoformat(value) if value else None
+
+    return {
+        "id": data["id"], "path": data["path"], "title": data["title"], "summary": data["summary"],
+        "locale": data["locale"], "product": data["product"], "tags": data["tags"], "audience": data["audience"],
+        "owner": data["owner"],
+        "reviewed": dt.date.fromisoformat(data["reviewed"]) if data.get("reviewed") else None,
+        "review_every": data["review_every"], "status": data["status"], "translation_of": data["translation_of"],
+        "extra": data["extra"], "content_hash": data["sha256"],
+        "first_commit_at": when(data["first_commit_at"]), "first_author": data["first_author"],
+        "last_commit_at": when(data["last_commit_at"]), "last_author": data["last_author"],
+        "updated_at": when(data["updated_at"]), "build_id": build_id,
+    }
+
+
+def _switch(data_dir: Path, build_dir: Path) -> None:
+    """Point ``current`` at ``build_dir`` atomically (rename of a fresh symlink over the old one)."""
+    link = Path(data_dir) / CURRENT
+    tmp = Path(data_dir) / f".{CURRENT}.{secrets.token_hex(4)}"
+    os.symlink(Path(BUILDS) / build_dir.name, tmp)
+    os.replace(tmp, link)
+    fd = os.open(data_dir, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

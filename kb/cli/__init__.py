@@ -1,0 +1,25 @@
+"""The ``kb`` command: one module per sub-command; user errors print a sentence, not a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from kb.cli.check import check
+from kb.cli.index import index
+from kb.cli.search import search
+from kb.cli.serve import serve
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log what kb is doing.")
+def main(verbose: bool) -> None:
+    """kb: a docs-as-code knowledge base with hybrid search."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+main.add_command(index)
+main.add_command(search)
+main.add_command(check)
+main.add_command(serve)

@@ -1,0 +1,59 @@
+"""``kb index``: build the index of an articles folder and make it live."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from indexer.build import build_index
+from indexer.vectors import SentenceTransformerEncoder
+from kb import settings as kb_settings
+from kb.cli.common import load_settings, user_errors
+
+
+class _Bar:
+    """A progress bar for the long stages only (embedding), on stderr."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.stage = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != "embedding" or total < 50:
+            return
+        if self.bar is None or stage != self.stage:
+            from tqdm import tqdm
+
+            self.close()
+            self.bar = tqdm(total=total, desc=stage, unit="chunk", file=sys.stderr, dynamic_ncols=True)
+            self.stage = stage
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+@click.command()
+@click.option("--articles", "articles_dir", type=click.Path(file_okay=False), help="Articles folder (KB_ARTICLES_DIR).")
+@click.option("--strict", is_flag=True, help="Exit with an error when any article is reported.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the summary line and the reports.")
+def index(articles_dir: str | None, strict: bool, quiet: bool) -> None:
+    """Index the articles folder: parse, chunk, embed (with a cache) and switch the live index."""
+    values = load_settings(articles_dir=articles_dir)
+    config = kb_settings.index_config(values)
+    model = values["EMBEDDING_MODEL"]
+    bar = _Bar() if not quiet else None
+    with user_errors():
+        try:
+            report = build_index(config, lambda: SentenceTransformerEncoder(model), progress=bar)
+        finally:
+            if bar is not None:
+                bar.close()
+    for problem in report.problems:
+        click.echo(f"{problem}" + (" (warning)" if problem.severity == "warning" else ""), err=True)
+    click.echo(f"indexed {report.summary()}; build {report.build_id}")
+    if strict and report.problems:
+        raise click.ClickException(f"--strict: {len(report.problems)} articles reported")

@@ -1,0 +1,26 @@
+"""``kb serve``: the web service (help center, JSON API)."""
+
+from __future__ import annotations
+
+import click
+
+from kb.cli.common import user_errors
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+def serve(host: str, port: int) -> None:
+    """Serve kb on http://HOST:PORT (threaded)."""
+    from kb import create_app
+
+    from indexer.reader import NoIndex
+
+    with user_errors():
+        app = create_app()
+        try:  # load the model and the index before the first request
+            app.extensions["kb.engine"].checked_reader()
+        except NoIndex as exc:
+            click.echo(f"warning: {exc}; search answers 503 until then", err=True)
+    click.echo(f"kb serving on http://{host}:{port}/  (Ctrl+C to stop)")
+    app.run(host=host, port=port, threaded=True, use_reloader=False)

@@ -1,0 +1,54 @@
+"""One error shape for every error: ``{"error": {"code", "message"}}`` with the right status."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException
+
+from indexer.reader import ModelMismatch, NoIndex
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """An error a view raises on purpose: bad input, a missing article..."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error_body(code: str, message: str) -> dict:
+    return {"error": {"code": code, "message": message}}
+
+
+def _response(status: int, code: str, message: str):
+    response = jsonify(error_body(code, message))
+    response.status_code = status
+    return response
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def _api_error(exc: ApiError):
+        return _response(exc.status, exc.code, exc.message)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        code = (exc.name or "error").lower().replace(" ", "_").replace("'", "")
+        return _response(exc.code or 500, code, exc.description or exc.name)
+
+    @app.errorhandler(NoIndex)
+    def _no_index(exc: NoIndex):
+        return _response(503, "no_index", "the knowledge base has not been indexed yet; run `kb index`")
+
+    @app.errorhandler(ModelMismatch)
+    def _mismatch(exc: ModelMismatch):
+        return _response(503, "index_model_mismatch", str(exc))
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        log.exception("unhandled error")
+        return _response(500, "internal_error", "something went wrong on our side; it has been logged")

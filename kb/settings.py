@@ -1,0 +1,124 @@
+"""Every kb setting, declared once with its default and its help.
+
+Layers, later ones win: the defaults below, then the instance file (TOML: ``KB_CONFIG``, else
+``instance/kb.toml`` under the working directory, if present), then ``KB_*`` environment variables,
+then the dict a caller passes (tests, ``create_app(config)``). The README's settings table is
+checked against this list by a test.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from indexer.build import IndexConfig
+from indexer.vectors import DEFAULT_MODEL
+
+log = logging.getLogger(__name__)
+
+ENV_PREFIX = "KB_"
+
+
+class SettingsError(Exception):
+    """A setting has a value kb cannot use."""
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    kind: type = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("ARTICLES_DIR", "articles", "Folder of Markdown articles to index (the articles root)."),
+    Setting("DATA_DIR", "data", "Folder for index builds, the embedding cache and the default SQLite file."),
+    Setting("DATABASE_URL", "", "SQLAlchemy database URL; empty means `sqlite:///<DATA_DIR>/kb.sqlite3`."),
+    Setting("EMBEDDING_MODEL", DEFAULT_MODEL,
+            "Sentence-transformers model: the bundled `all-MiniLM-L6-v2`, a local directory, or a name in the "
+            "local Hugging Face cache. Never downloaded. Changing it re-embeds on the next `kb index`."),
+    Setting("DEFAULT_LOCALE", "es", "Locale (`es` or `en`) of articles whose front matter and folder name none."),
+    Setting("REVIEW_EVERY_DAYS", 180, "Days between reviews for articles without `review_every`.", int),
+    Setting("CHUNK_OVERLAP_TOKENS", 32, "Tokens repeated between consecutive chunks of a long section.", int),
+    Setting("MAX_ARTICLE_BYTES", 2_000_000, "Larger article files are reported and not indexed.", int),
+    Setting("EMBED_BATCH_SIZE", 32, "Chunks per forward pass of the embedding model.", int),
+    Setting("KEEP_BUILDS", 2, "Finished builds kept on disk, the live one included (readers may hold older).", int),
+    Setting("SEARCH_CANDIDATES", 100, "Sections each retriever (lexical, semantic) hands to fusion.", int),
+)
+BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, value: Any, origin: str) -> Any:
+    if setting.kind is int:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise SettingsError(f"{origin}: {setting.name} must be a whole number, not {value!r}") from None
+        if number < 0:
+            raise SettingsError(f"{origin}: {setting.name} must not be negative")
+        return number
+    return str(value)
+
+
+def _instance_file(environ: Mapping[str, str]) -> Path | None:
+    if environ.get("KB_CONFIG"):
+        path = Path(environ["KB_CONFIG"])
+        if not path.is_file():
+            raise SettingsError(f"KB_CONFIG points to {path}, which is not a file")
+        return path
+    default = Path("instance") / "kb.toml"
+    return default if default.is_file() else None
+
+
+def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The effective settings, as a dict of NAME -> value (paths absolute)."""
+    environ = os.environ if environ is None else environ
+    values = {s.name: s.default for s in SETTINGS}
+    path = _instance_file(environ)
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise SettingsError(f"{path}: {exc}") from None
+        for key, value in data.items():
+            name = key.upper().removeprefix(ENV_PREFIX)
+            if name not in BY_NAME:
+                raise SettingsError(f"{path}: unknown setting {key!r}")
+            values[name] = _coerce(BY_NAME[name], value, str(path))
+    for setting in SETTINGS:
+        env = ENV_PREFIX + setting.name
+        if env in environ and environ[env] != "":
+            values[setting.name] = _coerce(setting, environ[env], env)
+    for key, value in (overrides or {}).items():
+        name = key.upper().removeprefix(ENV_PREFIX)
+        if name in BY_NAME:
+            values[name] = _coerce(BY_NAME[name], value, "config")
+    values["ARTICLES_DIR"] = str(Path(values["ARTICLES_DIR"]).expanduser().resolve())
+    values["DATA_DIR"] = str(Path(values["DATA_DIR"]).expanduser().resolve())
+    if not values["DATABASE_URL"]:
+        values["DATABASE_URL"] = f"sqlite:///{values['DATA_DIR']}/kb.sqlite3"
+    if values["DEFAULT_LOCALE"] not in ("es", "en"):
+        raise SettingsError(f"DEFAULT_LOCALE must be 'es' or 'en', not {values['DEFAULT_LOCALE']!r}")
+    if values["EMBED_BATCH_SIZE"] < 1:
+        raise SettingsError("EMBED_BATCH_SIZE must be at least 1")
+    return values
+
+
+def index_config(values: Mapping[str, Any]) -> IndexConfig:
+    return IndexConfig(
+        articles_dir=Path(values["ARTICLES_DIR"]),
+        data_dir=Path(values["DATA_DIR"]),
+        database_url=values["DATABASE_URL"],
+        embedding_model=values["EMBEDDING_MODEL"],
+        default_locale=values["DEFAULT_LOCALE"],
+        chunk_overlap=values["CHUNK_OVERLAP_TOKENS"],
+        max_article_bytes=values["MAX_ARTICLE_BYTES"],
+        batch_size=values["EMBED_BATCH_SIZE"],
+        keep_builds=max(values["KEEP_BUILDS"], 1),
+    )
