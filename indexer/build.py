@@ -83,6 +83,7 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     model_seconds: float = 0.0  # part of ``seconds`` spent loading the embedding model
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for benchmarks
 
     @property
     def errors(self) -> list[Problem]:
@@ -133,6 +134,17 @@ def _embed_text(title: str, path: tuple[str, ...], body: str) -> str:
     return f"{head}\n{body}"
 
 
+class _StageClock:
+    def __init__(self, into: dict[str, float]) -> None:
+        self.into = into
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.into[stage] = round(now - self.last, 3)
+        self.last = now
+
+
 class _Lock:
     """One build at a time per data directory (an OS lock: released even when the build is killed)."""
 
@@ -170,7 +182,7 @@ def build_index(
         _remove_partial_builds(data_dir)
         builder = _Builder(config, encoder_factory, progress)
         report = builder.run()
-        if builder._encoder is not None:
+        if builder._encoder is not None and not builder.encoder_was_loaded:
             report.model_seconds = getattr(builder._encoder, "load_seconds", 0.0)
         _prune_builds(data_dir, config.keep_builds)
     report.seconds = time.perf_counter() - started
@@ -196,6 +208,7 @@ class _Builder:
         self.config = config
         self.encoder_factory = encoder_factory
         self._encoder: Encoder | None = None
+        self.encoder_was_loaded = False
         self.progress = progress
         self.report = BuildReport()
         self.data_dir = Path(config.data_dir)
@@ -208,6 +221,7 @@ class _Builder:
     def encoder(self) -> Encoder:
         if self._encoder is None:
             self._encoder = self.encoder_factory()
+            self.encoder_was_loaded = getattr(self._encoder, "_model", True) is not None
         return self._encoder
 
     def run(self) -> BuildReport:
@@ -218,6 +232,7 @@ class _Builder:
         same_pipeline = prev is not None and prev.get("fingerprint") == fingerprint
         prev_articles = prev["articles"] if same_pipeline else {}
 
+        clock = _StageClock(report.stages)
         # 1. Read every file; parse only what changed.
         paths = list(sources.discover(config.articles_dir))
         self.progress("reading", 0, len(paths))
@@ -256,19 +271,23 @@ class _Builder:
             unique.append(article)
         parsed = unique
 
+        clock.lap("read+parse")
         # 3. Chunks of changed articles, then vectors for every chunk of the build.
         prev_chunks = self._load_prev_chunks(prev_dir) if carried else []
         new_rows = self._chunk(parsed)
         carried_ids = {entry["id"] for entry in carried.values()}
         carried_rows = [row for row in prev_chunks if row["article_id"] in carried_ids]
         rows = carried_rows + new_rows
+        clock.lap("chunk")
         vectors = self._vectors(rows, prev_dir, prev, len(carried_rows))
+        clock.lap("embed")
 
         # 4. Write the new build beside the live one.
         partial = self.data_dir / BUILDS / f"{self.build_id}.partial"
         partial.mkdir()
         self.progress("writing", 0, 1)
         VectorIndex.build(vectors).save(partial)
+        clock.lap("faiss")
         deleted = set(prev["ids"]) - carried_ids if (same_pipeline and prev_dir) else set()
         lexical.write(
             partial / lexical.DIRNAME,
@@ -276,6 +295,7 @@ class _Builder:
             delete_articles=deleted,
             base=(prev_dir / lexical.DIRNAME) if (same_pipeline and prev_dir) else None,
         )
+        clock.lap("lexical")
         history = gitmeta.history(config.articles_dir)
         articles_json = self._articles_json(parsed, carried, prev_dir, source_of, history)
         _write_json(partial / "chunks.json", rows)
@@ -284,6 +304,7 @@ class _Builder:
         _write_json(partial / MANIFEST, manifest)
         final = self.data_dir / BUILDS / self.build_id
         os.replace(partial, final)
+        clock.lap("write")
 
         # 5. Database rows, then the switch.
         report.articles = len(articles_json)
@@ -291,6 +312,7 @@ class _Builder:
         report.chunks = len(rows)
         self._publish(prev, same_pipeline, parsed, carried, articles_json, new_rows, rows)
         _switch(self.data_dir, final)
+        clock.lap("publish+switch")
         self.progress("writing", 1, 1)
         return report
 

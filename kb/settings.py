@@ -59,9 +59,9 @@ def _coerce(setting: Setting, value: Any, origin: str) -> Any:
         try:
             number = int(value)
         except (TypeError, ValueError):
-            raise SettingsError(f"{origin}: {setting.name} must be a whole number, not {value!r}") from None
+            raise SettingsError(f"{origin} must be a whole number, not {value!r}") from None
         if number < 0:
-            raise SettingsError(f"{origin}: {setting.name} must not be negative")
+            raise SettingsError(f"{origin} must not be negative")
         return number
     return str(value)
 
@@ -90,7 +90,7 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
             name = key.upper().removeprefix(ENV_PREFIX)
             if name not in BY_NAME:
                 raise SettingsError(f"{path}: unknown setting {key!r}")
-            values[name] = _coerce(BY_NAME[name], value, str(path))
+            values[name] = _coerce(BY_NAME[name], value, f"{path}: {key}")
     for setting in SETTINGS:
         env = ENV_PREFIX + setting.name
         if env in environ and environ[env] != "":
@@ -98,7 +98,7 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
     for key, value in (overrides or {}).items():
         name = key.upper().removeprefix(ENV_PREFIX)
         if name in BY_NAME:
-            values[name] = _coerce(BY_NAME[name], value, "config")
+            values[name] = _coerce(BY_NAME[name], value, name)
     values["ARTICLES_DIR"] = str(Path(values["ARTICLES_DIR"]).expanduser().resolve())
     values["DATA_DIR"] = str(Path(values["DATA_DIR"]).expanduser().resolve())
     if not values["DATABASE_URL"]:

@@ -1,0 +1,36 @@
+from indexer.analysis import fold, spanish_stem, tokens
+
+
+def test_fold_removes_accents_but_keeps_enye():
+    assert fold("Facturación rápida") == "Facturacion rapida"
+    assert fold("año") == "año"
+    assert fold("AÑO") == "AÑO"
+    assert fold("pingüino") == "pinguino"
+
+
+def test_accented_and_unaccented_spanish_meet():
+    assert tokens("facturación", "es") == tokens("facturacion", "es") == tokens("FACTURACIÓN", "es")
+    assert tokens("configuración", "es") == tokens("configuracion", "es")
+    assert tokens("sesión", "es") == tokens("sesion", "es")
+
+
+def test_enye_stays_distinct():
+    assert tokens("año", "es") != tokens("ano", "es")
+
+
+def test_spanish_stemming_groups_forms():
+    assert tokens("facturas", "es") == tokens("factura", "es") == tokens("facturar", "es")
+    assert spanish_stem("contraseñas") == spanish_stem("contraseña")
+
+
+def test_stop_words_removed_in_each_language():
+    assert tokens("la factura de los clientes", "es") == tokens("factura clientes", "es")
+    assert tokens("the invoices of the customers", "en") == tokens("invoices customers", "en")
+
+
+def test_english_stemming():
+    assert tokens("resetting passwords", "en") == tokens("reset password", "en")
+
+
+def test_codes_and_versions_stay_whole():
+    assert tokens("ACSD-48204 v2.4.7", "en") == ["acsd-48204", "v2.4.7"]

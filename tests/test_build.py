@@ -1,0 +1,183 @@
+"""Builds with the real model, real Whoosh/FAISS indexes and a real SQLite file."""
+
+import json
+import os
+import subprocess
+
+import pytest
+from sqlalchemy import func, select
+
+from indexer import store
+from indexer.build import BuildError, current_build_dir, read_manifest
+from indexer.reader import ModelMismatch, open_current
+from tests.conftest import CountingEncoder
+
+
+def _three(kb):
+    kb.write("es/a.md", "title: Restablecer la contraseña\nowner: ana", "Pulsa ¿Has olvidado tu contraseña?")
+    kb.write("es/b.md", "title: Emitir una factura\nowner: ana", "Ve a Ventas y pulsa Nueva factura.")
+    kb.write("en/c.md", "title: Card payments\nowner: bob", "Connect Stripe to accept card payments.")
+
+
+def test_first_build_indexes_everything_and_writes_manifest(kb, encoder):
+    _three(kb)
+    report = kb.build(encoder)
+    assert (report.articles, report.unchanged, report.chunks, report.embedded) == (3, 0, 3, 3)
+    live = current_build_dir(kb.data)
+    manifest = read_manifest(live)
+    assert manifest["model_id"] == encoder.model_id and manifest["dimension"] == 384
+    assert manifest["counts"] == {"articles": 3, "chunks": 3, "vectors": 3, "errors": 0, "warnings": 0}
+    assert set(manifest["articles"]) == {"es/a.md", "es/b.md", "en/c.md"}
+    assert len(manifest["content_hash"]) == 64
+    for name in ("articles.json", "chunks.json", "vectors.faiss", "lexical"):
+        assert (live / name).exists()
+
+
+def test_incremental_build_embeds_only_the_edited_article(kb, encoder):
+    _three(kb)
+    kb.build(encoder)
+    counting = CountingEncoder(encoder)
+    again = kb.build(counting)
+    assert counting.passages == [] and again.embedded == 0 and again.unchanged == 3
+    kb.write("es/b.md", "title: Emitir una factura\nowner: ana",
+             "Ve a Ventas y pulsa Nueva factura.\n\n## Enviarla\n\nPulsa Enviar para mandarla por correo.")
+    report = kb.build(counting)
+    # Only the edited article is re-chunked; of its chunks, only the one with new text is embedded.
+    assert report.unchanged == 2 and report.chunks == 4 and report.embedded == 1
+    assert counting.passages == ["Emitir una factura > Enviarla\nPulsa Enviar para mandarla por correo."]
+    assert "1 embedded" in report.summary()
+
+
+def test_deleted_article_leaves_every_index(kb, encoder):
+    _three(kb)
+    kb.build(encoder)
+    (kb.articles / "en/c.md").unlink()
+    report = kb.build(encoder)
+    assert report.articles == 2
+    reader = open_current(kb.data)
+    assert "en/c" not in reader.articles
+    assert reader.lexical.search("stripe card payments") == []
+    assert len(reader.vectors) == 2
+    engine = store.engine_for(kb.settings["DATABASE_URL"])
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(store.Article)) == 2
+        assert conn.scalar(select(store.Article.id).where(store.Article.id == "en/c")) is None
+
+
+def test_database_rows_match_the_build(kb, encoder):
+    _three(kb)
+    report = kb.build(encoder)
+    engine = store.engine_for(kb.settings["DATABASE_URL"])
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(store.Article)) == 3
+        assert conn.scalar(select(func.count()).select_from(store.Chunk)) == report.chunks
+        assert conn.scalar(select(func.count()).select_from(store.Section)) == 3
+        build = conn.execute(select(store.Build).where(store.Build.status == "live")).one()
+        assert build.id == report.build_id and build.embedded == 3
+        owner = conn.scalar(select(store.Article.owner).where(store.Article.id == "en/c"))
+        assert owner == "bob"
+
+
+def test_changed_model_reembeds_and_switching_back_reuses_the_cache(kb, encoder):
+    _three(kb)
+    kb.build(encoder)
+    other = CountingEncoder(encoder, model_id=encoder.model_id + "-other")
+    report = kb.build(other)
+    assert report.embedded == 3 and report.unchanged == 0
+    back = CountingEncoder(encoder)
+    report = kb.build(back)
+    assert report.embedded == 0 and back.passages == [] and report.reused == 3
+
+
+def test_reader_refuses_a_model_mismatch(kb, encoder):
+    _three(kb)
+    kb.build(encoder)
+    with pytest.raises(ModelMismatch, match="kb index"):
+        open_current(kb.data).check_encoder(CountingEncoder(encoder, model_id="another-model"))
+
+
+def test_failed_build_leaves_the_previous_build_serving(kb, encoder, monkeypatch):
+    monkeypatch.setattr("indexer.build.EMBED_BLOCK", 2)  # commit the cache every two chunks
+    _three(kb)
+    first = kb.build(encoder)
+    for i in range(5):
+        kb.write(f"es/nuevo-{i}.md", f"title: Nuevo {i}", f"Contenido nuevo número {i}.")
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        kb.build(CountingEncoder(encoder, fail_after=3))  # dies in the second block
+    assert open_current(kb.data).build_id == first.build_id
+    assert list((kb.data / "builds").glob("*.partial")) == []  # nothing half-written left behind
+    report = kb.build(CountingEncoder(encoder))
+    assert report.articles == 8
+    assert report.embedded == 3 and report.reused == 5  # the block embedded before the crash is not lost
+
+
+def test_bad_articles_are_reported_and_the_rest_indexed(kb, encoder, tmp_path):
+    _three(kb)
+    a = kb.articles
+    (a / "es/yaml.md").write_text("---\ntitle: Roto\ntags: [a, b\n---\ntexto\n", encoding="utf-8")
+    (a / "es/latin1.md").write_bytes("---\ntitle: Año\n---\nContraseña\n".encode("latin-1"))
+    (a / "es/binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (a / "es/empty.md").write_text("  \n", encoding="utf-8")
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\ntitle: Fuera\n---\nsecreto\n", encoding="utf-8")
+    os.symlink(outside, a / "es/escape.md")
+    with open(a / "es/huge.md", "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # a 50 MB file (sparse: costs no disk)
+    report = kb.build(encoder)
+    assert report.articles == 3
+    by_path = {p.path: p for p in report.errors}
+    assert set(by_path) == {"es/yaml.md", "es/latin1.md", "es/binary.md", "es/empty.md", "es/escape.md", "es/huge.md"}
+    assert str(by_path["es/yaml.md"]).startswith("es/yaml.md:3: malformed YAML")
+    assert str(by_path["es/latin1.md"]).startswith("es/latin1.md:2: invalid UTF-8")
+    assert "outside the articles root" in by_path["es/escape.md"].message
+    assert "over the" in by_path["es/huge.md"].message
+
+
+def test_duplicate_ids_keep_the_first_and_report_the_second(kb, encoder):
+    kb.write("es/a.md", "title: A\nid: mismo", "uno")
+    kb.write("es/b.md", "title: B\nid: mismo", "dos")
+    report = kb.build(encoder)
+    assert report.articles == 1
+    assert [str(p) for p in report.errors] == ["es/b.md:1: article id 'mismo' is already used by es/a.md"]
+
+
+def test_git_history_gives_first_and_last_commit(kb, encoder):
+    _three(kb)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Ana", "GIT_AUTHOR_EMAIL": "a@x", "GIT_COMMITTER_NAME": "Ana",
+           "GIT_COMMITTER_EMAIL": "a@x", "GIT_AUTHOR_DATE": "2025-01-01T10:00:00Z",
+           "GIT_COMMITTER_DATE": "2025-01-01T10:00:00Z"}
+    git = ["git", "-C", str(kb.root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True, env=env)
+    subprocess.run([*git, "commit", "-qm", "first"], check=True, env=env)
+    kb.write("es/a.md", "title: Restablecer la contraseña\nowner: ana", "Texto nuevo.")
+    env.update(GIT_AUTHOR_NAME="Bea", GIT_AUTHOR_DATE="2026-03-04T10:00:00Z", GIT_COMMITTER_DATE="2026-03-04T10:00:00Z")
+    subprocess.run([*git, "commit", "-qam", "second"], check=True, env=env)
+    kb.build(encoder)
+    articles = open_current(kb.data).articles
+    a, b = articles["es/a"], articles["es/b"]
+    assert a["first_commit_at"].startswith("2025-01-01") and a["first_author"] == "Ana"
+    assert a["last_commit_at"].startswith("2026-03-04") and a["last_author"] == "Bea"
+    assert a["updated_at"].startswith("2026-03-04")
+    assert b["last_commit_at"].startswith("2025-01-01")
+
+
+def test_one_build_at_a_time(kb, encoder):
+    import fcntl
+
+    _three(kb)
+    kb.data.mkdir(parents=True, exist_ok=True)
+    with open(kb.data / "build.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        with pytest.raises(BuildError, match="another build"):
+            kb.build(encoder)
+
+
+def test_old_builds_are_pruned(kb, encoder):
+    _three(kb)
+    for _ in range(4):
+        kb.build(encoder)
+    builds = [p for p in (kb.data / "builds").iterdir()]
+    assert len(builds) == kb.settings["KEEP_BUILDS"]
+    assert current_build_dir(kb.data) in [b.resolve() for b in builds]
+    assert json.loads((current_build_dir(kb.data) / "manifest.json").read_text())["build_id"]
