@@ -250,7 +250,11 @@ class _Builder:
                 carried[rel] = before
                 report.problems.extend(Problem(**p) for p in before.get("problems", []))
             else:
-                result = parse_article(got, config.default_locale)
+                try:
+                    result = parse_article(got, config.default_locale)
+                except Exception as exc:  # a parser bug costs one article, never the build
+                    log.exception("cannot parse %s", rel)
+                    result = Problem(rel, 1, f"cannot parse article: {exc}")
                 if isinstance(result, Problem):
                     report.problems.append(result)
                 else:

@@ -16,6 +16,8 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
+# Folders of fragments that other articles include (Microsoft Learn's ``[!INCLUDE]``): not articles.
+SNIPPET_DIRS = frozenset({"includes", "_includes"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +52,11 @@ def article_id_for(rel_path: str) -> str:
 
 
 def discover(root: Path) -> Iterator[str]:
-    """Relative POSIX paths of every Markdown file below ``root``, sorted, hidden folders skipped."""
+    """Relative POSIX paths of every Markdown file below ``root``, sorted; hidden and snippet folders skipped."""
     root = Path(root)
     found = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")) and d.lower() not in SNIPPET_DIRS)
         for name in filenames:
             if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
                 continue

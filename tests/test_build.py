@@ -181,3 +181,12 @@ def test_old_builds_are_pruned(kb, encoder):
     assert len(builds) == kb.settings["KEEP_BUILDS"]
     assert current_build_dir(kb.data) in [b.resolve() for b in builds]
     assert json.loads((current_build_dir(kb.data) / "manifest.json").read_text())["build_id"]
+
+
+def test_impossible_date_in_a_foreign_key_costs_nothing(kb, encoder):
+    kb.write("es/a.md", "title: Enlaces\nms.search.validFrom: 2021-29-11\nms.date: 11/29/2021", "Texto.")
+    kb.write("es/includes/banner.md", "ms.topic: include", "Fragmento incluido en otros artículos.")
+    report = kb.build(encoder)
+    assert report.articles == 1 and report.problems == []
+    article = open_current(kb.data).articles["es/a"]
+    assert article["extra"]["ms.search.validFrom"] == "2021-29-11" and article["reviewed"] == "2021-11-29"
