@@ -39,12 +39,13 @@ def main() -> None:
     data = args.keep or (work / "data")
     if data.exists():
         shutil.rmtree(data)
-    defaults = kb_settings.load({"ARTICLES_DIR": str(articles), "DATA_DIR": str(data), "EMBEDDING_MODEL": args.model},
-                                environ={})
+    defaults = kb_settings.load(
+        {"ARTICLES_DIR": str(articles), "DATA_DIR": str(data), "EMBEDDING_MODEL": args.model}, environ={}
+    )
     config: IndexConfig = kb_settings.index_config(defaults)
 
     encoder = SentenceTransformerEncoder(args.model)
-    encoder.model  # load outside the timings
+    _ = encoder.model  # load outside the timings
     started = time.perf_counter()
     report = build_index(config, lambda: encoder)
     index_seconds = time.perf_counter() - started
@@ -60,7 +61,9 @@ def main() -> None:
 
     n = len(rows)
     print(f"corpus: {args.corpus}  articles: {report.articles}  chunks: {n}  tokens (model's, untruncated): {tokens}")
-    print(f"kb index:  {index_seconds:8.1f} s  {n / index_seconds:7.1f} chunks/s  {tokens / index_seconds:8.0f} tokens/s")
+    print(
+        f"kb index:  {index_seconds:8.1f} s  {n / index_seconds:7.1f} chunks/s  {tokens / index_seconds:8.0f} tokens/s"
+    )
     print(f"raw encode:{raw_seconds:8.1f} s  {n / raw_seconds:7.1f} chunks/s  {tokens / raw_seconds:8.0f} tokens/s")
     print(f"throughput ratio (kb index / raw encode): {raw_seconds / index_seconds:.3f}  (goal >= 0.8)")
 

@@ -26,11 +26,29 @@ def history(root: Path) -> dict[str, FileHistory]:
     try:
         top = subprocess.run(
             ["git", "-C", str(root), "rev-parse", "--show-toplevel"],
-            capture_output=True, text=True, timeout=30, check=True,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
         ).stdout.strip()
         out = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "-C", str(root), "log", "--no-renames", "--format=%x00%at%x00%an", "--name-only", "--", "."],
-            capture_output=True, text=True, timeout=300, check=True,
+            [
+                "git",
+                "-c",
+                "core.quotepath=off",
+                "-C",
+                str(root),
+                "log",
+                "--no-renames",
+                "--format=%x00%at%x00%an",
+                "--name-only",
+                "--",
+                ".",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError) as exc:
         log.debug("no git history for %s: %s", root, exc)
@@ -49,7 +67,7 @@ def history(root: Path) -> dict[str, FileHistory]:
             name = name.strip()
             if not name or not name.startswith(prefix):
                 continue
-            rel = name[len(prefix):]
+            rel = name[len(prefix) :]
             seen = result.get(rel)
             if seen is None:
                 result[rel] = FileHistory(when, author, when, author, 1)

@@ -119,7 +119,9 @@ class LexicalSearcher:
     def _parser(self, langs: list[str]) -> qparser.MultifieldParser:
         fields = [f"{name}_{lang}" for lang in langs for name in FIELD_BOOSTS]
         boosts = {f"{name}_{lang}": boost for lang in langs for name, boost in FIELD_BOOSTS.items()}
-        parser = qparser.MultifieldParser(fields, self._ix.schema, fieldboosts=boosts, group=qparser.OrGroup.factory(0.9))
+        parser = qparser.MultifieldParser(
+            fields, self._ix.schema, fieldboosts=boosts, group=qparser.OrGroup.factory(0.9)
+        )
         # Customers type words, not query syntax: keep only plain terms and quoted phrases.
         parser.remove_plugin_class(qparser.WildcardPlugin)
         parser.remove_plugin_class(qparser.FieldsPlugin)

@@ -33,12 +33,19 @@ def check_links(articles: Iterable[ParsedArticle], root: Path) -> list[Problem]:
                 if fragment and fragment not in article.anchors:
                     problems.append(_broken(article, link.line, f"anchor #{fragment} does not exist in this article"))
                 continue
-            joined = posixpath.normpath(target_path.lstrip("/") if target_path.startswith("/")
-                                        else posixpath.join(here, target_path))
+            joined = posixpath.normpath(
+                target_path.lstrip("/") if target_path.startswith("/") else posixpath.join(here, target_path)
+            )
             if joined.startswith("../") or joined == "..":
-                problems.append(_broken(article, link.line, f"{link.kind} {link.href} points outside the articles root"))
+                problems.append(
+                    _broken(article, link.line, f"{link.kind} {link.href} points outside the articles root")
+                )
                 continue
-            if link.kind == "image" or not joined.endswith(ARTICLE_SUFFIXES + ("",)) and "." in posixpath.basename(joined):
+            if (
+                link.kind == "image"
+                or not joined.endswith(ARTICLE_SUFFIXES + ("",))
+                and "." in posixpath.basename(joined)
+            ):
                 if not (Path(root) / joined).is_file():
                     problems.append(_broken(article, link.line, f"{link.kind} {link.href} points to a missing file"))
                 continue
@@ -46,7 +53,9 @@ def check_links(articles: Iterable[ParsedArticle], root: Path) -> list[Problem]:
             if target is None:
                 if (Path(root) / joined).is_file():
                     continue  # a Markdown file we do not index (an include): it exists
-                problems.append(_broken(article, link.line, f"link {link.href} points to an article that does not exist"))
+                problems.append(
+                    _broken(article, link.line, f"link {link.href} points to an article that does not exist")
+                )
             elif fragment and fragment not in target.anchors:
                 problems.append(_broken(article, link.line, f"anchor #{fragment} does not exist in {target.meta.path}"))
     return problems

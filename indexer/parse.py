@@ -29,7 +29,10 @@ _MD = markdown()
 
 # Markup other docs systems put in text: Adobe's [!DNL Name] / [!UICONTROL Save], alert markers, includes.
 _DNL = re.compile(r"\[!(?:DNL|UICONTROL|BADGE|ABBR)\s+([^\]]*)\]", re.IGNORECASE)
-_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO|MORELIKETHIS|AVAILABILITY|PREREQUISITES|ADMIN|ERROR|SUCCESS|VIDEO|CONTEXTUALHELP)\]", re.IGNORECASE)
+_ALERT = re.compile(
+    r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO|MORELIKETHIS|AVAILABILITY|PREREQUISITES|ADMIN|ERROR|SUCCESS|VIDEO|CONTEXTUALHELP)\]",
+    re.IGNORECASE,
+)
 _INCLUDE = re.compile(r"\[!include\b\s*(?:\[[^\]]*\]\([^)]*\)|[^\]]*)\]", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _NAMED_ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=\s*[\"']([^\"']+)[\"']\s*/?>(?:\s*</a>)?", re.IGNORECASE)

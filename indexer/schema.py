@@ -18,7 +18,6 @@ import yaml
 from indexer.sources import Problem
 
 
-
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: ~10x faster, same safe subset
     """Safe YAML that leaves dates as text: one impossible date in a key we do not use
     (``ms.search.validFrom: 2017-31-12``) must not cost the whole article; ``parse_date`` reads ours."""

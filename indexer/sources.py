@@ -87,9 +87,7 @@ def read(root: Path, rel_path: str, max_bytes: int) -> Source | Problem:
     except OSError as exc:
         return Problem(rel_path, 1, f"cannot read file: {exc.strerror or exc}")
     if stat.st_size > max_bytes:
-        return Problem(
-            rel_path, 1, f"file is {stat.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit"
-        )
+        return Problem(rel_path, 1, f"file is {stat.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit")
     try:
         data = path.read_bytes()
     except OSError as exc:

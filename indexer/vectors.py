@@ -129,7 +129,9 @@ class SentenceTransformerEncoder:
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         if not texts:
             return []
-        encoded = self.model.tokenizer(list(texts), add_special_tokens=False, truncation=False)["input_ids"]
+        encoded = self.model.tokenizer(list(texts), add_special_tokens=False, truncation=False, verbose=False)[
+            "input_ids"
+        ]
         return [len(ids) for ids in encoded]
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:

@@ -25,7 +25,9 @@ def health():
     except NoIndex:
         return jsonify({"status": "ok", "build": None, "articles": 0, "chunks": 0})
     counts = reader.manifest["counts"]
-    return jsonify({"status": "ok", "build": reader.build_id, "articles": counts["articles"], "chunks": counts["chunks"]})
+    return jsonify(
+        {"status": "ok", "build": reader.build_id, "articles": counts["articles"], "chunks": counts["chunks"]}
+    )
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int:
@@ -57,16 +59,31 @@ def search():
     limit = _int_arg("limit", 10, 1, MAX_LIMIT)
     offset = _int_arg("offset", 0, 0, 10_000)
     results = search_service.search(
-        _engine(), query, mode=mode, locale=locale, limit=limit, offset=offset,
+        _engine(),
+        query,
+        mode=mode,
+        locale=locale,
+        limit=limit,
+        offset=offset,
         candidates=current_app.config["SEARCH_CANDIDATES"],
     )
-    return jsonify({
-        "query": results.query,
-        "total": results.total,
-        "took_ms": results.took_ms,
-        "results": [
-            {"id": h.id, "title": h.title, "url": h.url, "locale": h.locale, "updated": h.updated,
-             "section": {"heading": h.heading, "anchor": h.anchor}, "snippet": h.snippet, "score": h.score}
-            for h in results.hits
-        ],
-    })
+    return jsonify(
+        {
+            "query": results.query,
+            "total": results.total,
+            "took_ms": results.took_ms,
+            "results": [
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "url": h.url,
+                    "locale": h.locale,
+                    "updated": h.updated,
+                    "section": {"heading": h.heading, "anchor": h.anchor},
+                    "snippet": h.snippet,
+                    "score": h.score,
+                }
+                for h in results.hits
+            ],
+        }
+    )

@@ -40,9 +40,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ARTICLES_DIR", "articles", "Folder of Markdown articles to index (the articles root)."),
     Setting("DATA_DIR", "data", "Folder for index builds, the embedding cache and the default SQLite file."),
     Setting("DATABASE_URL", "", "SQLAlchemy database URL; empty means `sqlite:///<DATA_DIR>/kb.sqlite3`."),
-    Setting("EMBEDDING_MODEL", DEFAULT_MODEL,
-            "Sentence-transformers model: the bundled `all-MiniLM-L6-v2`, a local directory, or a name in the "
-            "local Hugging Face cache. Never downloaded. Changing it re-embeds on the next `kb index`."),
+    Setting(
+        "EMBEDDING_MODEL",
+        DEFAULT_MODEL,
+        "Sentence-transformers model: the bundled `all-MiniLM-L6-v2`, a local directory, or a name in the "
+        "local Hugging Face cache. Never downloaded. Changing it re-embeds on the next `kb index`.",
+    ),
     Setting("DEFAULT_LOCALE", "es", "Locale (`es` or `en`) of articles whose front matter and folder name none."),
     Setting("REVIEW_EVERY_DAYS", 180, "Days between reviews for articles without `review_every`.", int),
     Setting("CHUNK_OVERLAP_TOKENS", 32, "Tokens repeated between consecutive chunks of a long section.", int),

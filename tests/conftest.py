@@ -55,14 +55,16 @@ class CountingEncoder:
 @pytest.fixture(scope="session")
 def encoder() -> SentenceTransformerEncoder:
     enc = SentenceTransformerEncoder(DEFAULT_MODEL)
-    enc.model  # load once for the whole session
+    _ = enc.model  # load once for the whole session
     return enc
 
 
 def write_article(root: Path, rel: str, front: str, body: str) -> Path:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"---\n{textwrap.dedent(front).strip()}\n---\n\n{textwrap.dedent(body).strip()}\n", encoding="utf-8")
+    path.write_text(
+        f"---\n{textwrap.dedent(front).strip()}\n---\n\n{textwrap.dedent(body).strip()}\n", encoding="utf-8"
+    )
     return path
 
 

@@ -20,7 +20,13 @@ def test_health(client, starter):
 
 
 def test_health_before_any_build(tmp_path, encoder):
-    app = create_app({"ARTICLES_DIR": str(tmp_path), "DATA_DIR": str(tmp_path / "d"), "ENGINE": Engine(tmp_path / "d", lambda: encoder)})
+    app = create_app(
+        {
+            "ARTICLES_DIR": str(tmp_path),
+            "DATA_DIR": str(tmp_path / "d"),
+            "ENGINE": Engine(tmp_path / "d", lambda: encoder),
+        }
+    )
     c = app.test_client()
     assert c.get("/-/health").get_json() == {"status": "ok", "build": None, "articles": 0, "chunks": 0}
     r = c.get("/api/v1/search?q=factura")
@@ -43,7 +49,11 @@ def test_english_query_finds_english_article(client):
 
 
 def test_customers_never_see_internal_draft_or_archived(client):
-    for query in ("política de reembolsos límite de aprobación", "editor de plantillas borrador", "modo sin conexión versión 4"):
+    for query in (
+        "política de reembolsos límite de aprobación",
+        "editor de plantillas borrador",
+        "modo sin conexión versión 4",
+    ):
         for mode in ("hybrid", "lexical", "semantic"):
             ids = [r["id"] for r in client.get(f"/api/v1/search?q={query}&mode={mode}&limit=50").get_json()["results"]]
             assert "es/internas/reembolsos" not in ids
@@ -51,17 +61,20 @@ def test_customers_never_see_internal_draft_or_archived(client):
             assert "es/app-movil/modo-sin-conexion" not in ids
 
 
-@pytest.mark.parametrize("url,status,code", [
-    ("/api/v1/search", 400, "missing_query"),
-    ("/api/v1/search?q=%20%20", 400, "missing_query"),
-    ("/api/v1/search?q=" + "a" * 10_000, 400, "query_too_long"),
-    ("/api/v1/search?q=x&limit=-1", 400, "invalid_parameter"),
-    ("/api/v1/search?q=x&limit=abc", 400, "invalid_parameter"),
-    ("/api/v1/search?q=x&offset=-5", 400, "invalid_parameter"),
-    ("/api/v1/search?q=x&mode=fuzzy", 400, "invalid_parameter"),
-    ("/api/v1/search?q=x&locale=fr", 400, "invalid_parameter"),
-    ("/no/such/page", 404, "not_found"),
-])
+@pytest.mark.parametrize(
+    "url,status,code",
+    [
+        ("/api/v1/search", 400, "missing_query"),
+        ("/api/v1/search?q=%20%20", 400, "missing_query"),
+        ("/api/v1/search?q=" + "a" * 10_000, 400, "query_too_long"),
+        ("/api/v1/search?q=x&limit=-1", 400, "invalid_parameter"),
+        ("/api/v1/search?q=x&limit=abc", 400, "invalid_parameter"),
+        ("/api/v1/search?q=x&offset=-5", 400, "invalid_parameter"),
+        ("/api/v1/search?q=x&mode=fuzzy", 400, "invalid_parameter"),
+        ("/api/v1/search?q=x&locale=fr", 400, "invalid_parameter"),
+        ("/no/such/page", 404, "not_found"),
+    ],
+)
 def test_bad_input_gets_the_error_shape(client, url, status, code):
     r = client.get(url)
     assert r.status_code == status
@@ -74,7 +87,7 @@ def test_wrong_method_gets_the_error_shape(client):
     assert r.status_code == 405 and r.get_json()["error"]["code"] == "method_not_allowed"
 
 
-@pytest.mark.parametrize("q", ["\u0000\u202e¿?", "😀 factura", "' OR 1=1 --", "(((", "\"", "AND OR NOT", "*"])
+@pytest.mark.parametrize("q", ["\u0000\u202e¿?", "😀 factura", "' OR 1=1 --", "(((", '"', "AND OR NOT", "*"])
 def test_odd_queries_never_500(client, q):
     r = client.get("/api/v1/search", query_string={"q": q})
     assert r.status_code in (200, 400)

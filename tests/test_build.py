@@ -39,8 +39,11 @@ def test_incremental_build_embeds_only_the_edited_article(kb, encoder):
     counting = CountingEncoder(encoder)
     again = kb.build(counting)
     assert counting.passages == [] and again.embedded == 0 and again.unchanged == 3
-    kb.write("es/b.md", "title: Emitir una factura\nowner: ana",
-             "Ve a Ventas y pulsa Nueva factura.\n\n## Enviarla\n\nPulsa Enviar para mandarla por correo.")
+    kb.write(
+        "es/b.md",
+        "title: Emitir una factura\nowner: ana",
+        "Ve a Ventas y pulsa Nueva factura.\n\n## Enviarla\n\nPulsa Enviar para mandarla por correo.",
+    )
     report = kb.build(counting)
     # Only the edited article is re-chunked; of its chunks, only the one with new text is embedded.
     assert report.unchanged == 2 and report.chunks == 4 and report.embedded == 1
@@ -143,9 +146,15 @@ def test_duplicate_ids_keep_the_first_and_report_the_second(kb, encoder):
 
 def test_git_history_gives_first_and_last_commit(kb, encoder):
     _three(kb)
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Ana", "GIT_AUTHOR_EMAIL": "a@x", "GIT_COMMITTER_NAME": "Ana",
-           "GIT_COMMITTER_EMAIL": "a@x", "GIT_AUTHOR_DATE": "2025-01-01T10:00:00Z",
-           "GIT_COMMITTER_DATE": "2025-01-01T10:00:00Z"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Ana",
+        "GIT_AUTHOR_EMAIL": "a@x",
+        "GIT_COMMITTER_NAME": "Ana",
+        "GIT_COMMITTER_EMAIL": "a@x",
+        "GIT_AUTHOR_DATE": "2025-01-01T10:00:00Z",
+        "GIT_COMMITTER_DATE": "2025-01-01T10:00:00Z",
+    }
     git = ["git", "-C", str(kb.root)]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "."], check=True, env=env)

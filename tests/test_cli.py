@@ -46,7 +46,11 @@ def test_bad_setting_is_a_sentence(kb):
 
 
 def test_check_reports_broken_links_and_anchors(kb):
-    kb.write("es/a.md", "title: A", "Ver [B](b.md#existe), [B2](b.md#no-existe), [C](c.md), [aquí](#nada).\n\n![x](img/x.png)")
+    kb.write(
+        "es/a.md",
+        "title: A",
+        "Ver [B](b.md#existe), [B2](b.md#no-existe), [C](c.md), [aquí](#nada).\n\n![x](img/x.png)",
+    )
     kb.write("es/b.md", "title: B", "## Existe\n\ntexto")
     done = run(["check"], kb)
     assert done.returncode == 0  # broken links are warnings
@@ -61,7 +65,11 @@ def test_check_reports_broken_links_and_anchors(kb):
 
 
 def test_check_on_the_starter_kb_is_clean():
-    done = subprocess.run(KB + ["check", "--strict", "--articles", str(Path(__file__).parents[1] / "articles")],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        KB + ["check", "--strict", "--articles", str(Path(__file__).parents[1] / "articles")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout
     assert "0 errors, 0 warnings" in done.stdout

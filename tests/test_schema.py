@@ -15,8 +15,21 @@ def test_our_schema():
         "---\n\nTexto.\n"
     )
     m = art.meta
-    assert (m.id, m.title, m.summary, m.locale, m.tags, m.product) == ("custom/id", "Hola", "Resumen", "en", ("a", "b"), "pagos")
-    assert (m.audience, m.owner, m.reviewed, m.review_every, m.status) == ("internal", "ana", dt.date(2026, 1, 2), 90, "draft")
+    assert (m.id, m.title, m.summary, m.locale, m.tags, m.product) == (
+        "custom/id",
+        "Hola",
+        "Resumen",
+        "en",
+        ("a", "b"),
+        "pagos",
+    )
+    assert (m.audience, m.owner, m.reviewed, m.review_every, m.status) == (
+        "internal",
+        "ana",
+        dt.date(2026, 1, 2),
+        90,
+        "draft",
+    )
     assert m.translation_of == "es/b"
     assert art.problems == []
 

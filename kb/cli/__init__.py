@@ -7,6 +7,7 @@ import logging
 import click
 
 from kb.cli.check import check
+from kb.cli.eval import eval_command
 from kb.cli.index import index
 from kb.cli.search import search
 from kb.cli.serve import serve
@@ -16,10 +17,13 @@ from kb.cli.serve import serve
 @click.option("-v", "--verbose", is_flag=True, help="Log what kb is doing.")
 def main(verbose: bool) -> None:
     """kb: a docs-as-code knowledge base with hybrid search."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 main.add_command(index)
 main.add_command(search)
 main.add_command(check)
 main.add_command(serve)
+main.add_command(eval_command)

@@ -23,7 +23,12 @@ def search(query: str, mode: str, locale: str | None, limit: int, staff: bool) -
     engine = Engine.from_settings(values)
     with user_errors():
         results = search_service.search(
-            engine, query, mode=mode, locale=locale, limit=limit, staff=staff,
+            engine,
+            query,
+            mode=mode,
+            locale=locale,
+            limit=limit,
+            staff=staff,
             candidates=values["SEARCH_CANDIDATES"],
         )
     if not results.hits:

@@ -12,9 +12,8 @@ from kb.cli.common import user_errors
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 def serve(host: str, port: int) -> None:
     """Serve kb on http://HOST:PORT (threaded)."""
-    from kb import create_app
-
     from indexer.reader import NoIndex
+    from kb import create_app
 
     with user_errors():
         app = create_app()

@@ -24,6 +24,7 @@ class Engine:
         self._encoder_factory = encoder_factory
         self._encoder: Encoder | None = None
         self._reader: BuildReader | None = None
+        self._previous: BuildReader | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -49,7 +50,10 @@ class Engine:
             if self._reader is None or self._reader.path.name != current_build_id(self.data_dir):
                 fresh = open_current(self.data_dir)
                 log.info("serving build %s", fresh.build_id)
-                self._reader = fresh  # the old reader is left to requests still using it
+                # Requests still on the old build finish on it; the one before that is closed now.
+                if self._previous is not None:
+                    self._previous.close()
+                self._previous, self._reader = self._reader, fresh
         return self._reader
 
     def checked_reader(self) -> BuildReader:

@@ -1,23 +1,35 @@
 """Search over sections, grouped into articles.
 
-Lexical (BM25F) and semantic (FAISS) retrieval each return the best sections; fusion combines them
-and an article ranks by its best section. Customers see only public, published articles.
+Lexical (BM25F) and semantic (FAISS) retrieval each return their best sections; an article's score
+in each is that of its best section; fusion combines the two per article; the result shows the
+article's best section. Customers see only public, published articles.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from indexer.reader import BuildReader
+from kb.services import fusion
 from kb.services.engine import Engine
 
 log = logging.getLogger(__name__)
 
 MODES = ("hybrid", "lexical", "semantic")
-RRF_K = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Fusion:
+    """How hybrid mode combines the two retrievers (tuned with ``kb eval`` on the development sets)."""
+
+    method: str = "rrf"  # "rrf" | "convex"
+    weight: float = 0.5  # convex: share of the semantic score
+    normalise: str = "max"  # convex: "max" | "minmax" for each retriever's article scores
+
+
+DEFAULT_FUSION = Fusion()
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,42 +53,81 @@ class SearchResults:
     hits: list[SearchHit] = field(default_factory=list)
 
 
-def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
-    """Reciprocal-rank fusion: each list gives ``1 / (k + rank)`` to the items it holds."""
-    scores: dict[str, float] = {}
-    for ranking in rankings:
-        for rank, key in enumerate(ranking, 1):
-            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
-    return scores
+@dataclass(frozen=True, slots=True)
+class Filters:
+    locale: str | None = None
+    staff: bool = False
 
 
-def _visible(article: dict, staff: bool) -> bool:
+def _visible(article: dict, filters: Filters) -> bool:
     if article["status"] != "published":
         return False
-    return staff or article["audience"] == "public"
+    if filters.locale and article["locale"] != filters.locale:
+        return False
+    return filters.staff or article["audience"] == "public"
 
 
-def _lexical(reader: BuildReader, query: str, locale: str | None, staff: bool, n: int) -> list[str]:
-    filters = {"status": ["published"]}
-    if not staff:
-        filters["audience"] = ["public"]
-    if locale:
-        filters["locale"] = [locale]
-    return [cid for cid, _ in reader.lexical.search(query, limit=n, locale=locale, filters=filters)]
+def _lexical(reader: BuildReader, query: str, filters: Filters, n: int) -> dict[str, float]:
+    where = {"status": ["published"]}
+    if not filters.staff:
+        where["audience"] = ["public"]
+    if filters.locale:
+        where["locale"] = [filters.locale]
+    return dict(reader.lexical.search(query, limit=n, locale=filters.locale, filters=where))
 
 
-def _semantic(engine: Engine, reader: BuildReader, query: str, locale: str | None, staff: bool, n: int) -> list[str]:
+def _semantic(engine: Engine, reader: BuildReader, query: str, filters: Filters, n: int) -> dict[str, float]:
     vector = engine.encoder.encode_queries([query])[0]
-    out = []
-    for row, _score in reader.vectors.search(vector, n * 3):
+    out: dict[str, float] = {}
+    for row, score in reader.vectors.search(vector, n * 3):
         chunk = reader.chunks[row]
-        article = reader.articles[chunk["article_id"]]
-        if not _visible(article, staff) or (locale and article["locale"] != locale):
+        if not _visible(reader.articles[chunk["article_id"]], filters):
             continue
-        out.append(chunk["id"])
+        out[chunk["id"]] = score
         if len(out) >= n:
             break
     return out
+
+
+def _article_of(reader: BuildReader, chunk_id: str) -> str:
+    return reader.chunks[reader.row_of[chunk_id]]["article_id"]
+
+
+def fuse_scores(lexical: dict[str, float], semantic: dict[str, float], params: Fusion) -> dict[str, float]:
+    """One score per key (article or section) from the two retrievers' scores."""
+    if params.method == "rrf":
+        return fusion.rrf([sorted(lexical, key=lambda k: -lexical[k]), sorted(semantic, key=lambda k: -semantic[k])])
+    norm = fusion.max_normalised if params.normalise == "max" else fusion.min_max
+    return fusion.convex(norm(lexical), norm(semantic), params.weight)
+
+
+def rank_articles(
+    reader: BuildReader,
+    lexical: dict[str, float],
+    semantic: dict[str, float],
+    mode: str,
+    params: Fusion,
+) -> list[tuple[str, float, str]]:
+    """Section scores of each retriever -> ``(article, score, section to show)``, best first.
+
+    Articles are ranked by fusing their best-section scores; the section shown is the one whose own
+    fused score is best, so a match in a heading or a paragraph points at that paragraph.
+    """
+    if mode == "lexical":
+        semantic = {}
+    elif mode == "semantic":
+        lexical = {}
+    group = {cid: _article_of(reader, cid) for cid in set(lexical) | set(semantic)}
+    art_lex = {a: s for a, (s, _) in fusion.best_per_group(lexical, group).items()}
+    art_sem = {a: s for a, (s, _) in fusion.best_per_group(semantic, group).items()}
+    if mode == "hybrid":
+        articles = fuse_scores(art_lex, art_sem, params)
+        sections = fusion.best_per_group(fuse_scores(lexical, semantic, params), group)
+    else:
+        articles = art_lex or art_sem
+        sections = fusion.best_per_group(lexical or semantic, group)
+    ranked = sorted(articles.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(article, score, sections[article][1]) for article, score in ranked]
 
 
 def _snippet(text: str, size: int = 240) -> str:
@@ -94,36 +145,31 @@ def search(
     offset: int = 0,
     staff: bool = False,
     candidates: int = 100,
+    params: Fusion = DEFAULT_FUSION,
 ) -> SearchResults:
     started = time.perf_counter()
     reader = engine.checked_reader()
-    rankings = []
-    if mode in ("hybrid", "lexical"):
-        rankings.append(_lexical(reader, query, locale, staff, candidates))
-    if mode in ("hybrid", "semantic"):
-        rankings.append(_semantic(engine, reader, query, locale, staff, candidates))
-    fused = rrf(rankings)
-    best: dict[str, tuple[float, str]] = {}
-    for chunk_id, score in fused.items():
-        article_id = reader.chunks[reader.row_of[chunk_id]]["article_id"]
-        if article_id not in best or score > best[article_id][0]:
-            best[article_id] = (score, chunk_id)
-    ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
+    filters = Filters(locale=locale, staff=staff)
+    lexical = _lexical(reader, query, filters, candidates) if mode != "semantic" else {}
+    semantic = _semantic(engine, reader, query, filters, candidates) if mode != "lexical" else {}
+    ranked = rank_articles(reader, lexical, semantic, mode, params)
     hits = []
-    for article_id, (score, chunk_id) in ranked[offset : offset + limit]:
+    for article_id, score, chunk_id in ranked[offset : offset + limit]:
         chunk = reader.chunks[reader.row_of[chunk_id]]
         article = reader.articles[article_id]
         anchor = chunk["anchor"] if chunk["section"] else ""
-        hits.append(SearchHit(
-            id=article_id,
-            title=article["title"],
-            url=f"/articles/{article_id}" + (f"#{anchor}" if anchor else ""),
-            locale=article["locale"],
-            updated=article["updated_at"],
-            heading=chunk["heading"],
-            anchor=anchor,
-            snippet=_snippet(chunk["text"]),
-            score=round(score, 6),
-        ))
+        hits.append(
+            SearchHit(
+                id=article_id,
+                title=article["title"],
+                url=f"/articles/{article_id}" + (f"#{anchor}" if anchor else ""),
+                locale=article["locale"],
+                updated=article["updated_at"],
+                heading=chunk["heading"],
+                anchor=anchor,
+                snippet=_snippet(chunk["text"]),
+                score=round(score, 6),
+            )
+        )
     took = (time.perf_counter() - started) * 1000
     return SearchResults(query=query, total=len(ranked), took_ms=round(took, 2), hits=hits)

@@ -1,0 +1,72 @@
+"""Sweep hybrid-fusion parameters on judged sets (development half only), retrieving once per query.
+
+    python bench/fusion_sweep.py ../shared/eval/stackfaq ../shared/eval/adobe-commerce-en ...
+
+Uses the index `kb eval` caches under KB_DATA_DIR/eval/<set> (run `kb eval` first). For every query it
+retrieves lexical and semantic article scores once, then scores each fusion variant in memory and
+prints nDCG@10 per set, with the best single retriever for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from indexer.vectors import SentenceTransformerEncoder  # noqa: E402
+from kb import settings as kb_settings  # noqa: E402
+from kb.services import evaluation  # noqa: E402
+from kb.services import search as s  # noqa: E402
+from kb.services.engine import Engine  # noqa: E402
+
+VARIANTS = [s.Fusion("rrf")] + [
+    s.Fusion("convex", w, norm) for norm in ("max", "minmax") for w in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+]
+
+
+def top(reader, lex: dict, sem: dict, mode: str, variant: s.Fusion = s.DEFAULT_FUSION) -> list[str]:
+    return [a for a, _, _ in s.rank_articles(reader, lex, sem, mode, variant)][:10]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sets", nargs="+", type=Path)
+    args = parser.parse_args()
+    values = kb_settings.load()
+    encoder = SentenceTransformerEncoder(values["EMBEDDING_MODEL"])
+    table: dict[str, dict[str, float]] = {}
+    for folder in args.sets:
+        ds = evaluation.load_dataset(folder)
+        engine = Engine(Path(values["DATA_DIR"]) / "eval" / ds.name, lambda: encoder)
+        reader = engine.checked_reader()
+        runs = []
+        for qid, text in ds.queries.items():
+            f = s.Filters()
+            lex = s._lexical(reader, text, f, values["SEARCH_CANDIDATES"])
+            sem = s._semantic(engine, reader, text, f, values["SEARCH_CANDIDATES"])
+            runs.append((ds.qrels[qid], lex, sem))
+        row = {
+            "lexical": statistics.fmean(
+                evaluation.ndcg_at_k(top(reader, lex, sem, "lexical"), rel) for rel, lex, sem in runs
+            ),
+            "semantic": statistics.fmean(
+                evaluation.ndcg_at_k(top(reader, lex, sem, "semantic"), rel) for rel, lex, sem in runs
+            ),
+        }
+        for v in VARIANTS:
+            row[str(v)] = statistics.fmean(
+                evaluation.ndcg_at_k(top(reader, lex, sem, "hybrid", v), rel) for rel, lex, sem in runs
+            )
+        table[ds.name] = row
+        print(f"{ds.name}: lexical {row['lexical']:.4f} semantic {row['semantic']:.4f}", flush=True)
+    names = list(next(iter(table.values())))
+    print(f"{'variant':<60}" + "".join(f"{n[:18]:>20}" for n in table))
+    for name in names:
+        print(f"{name:<60}" + "".join(f"{table[n][name]:>20.4f}" for n in table))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Peak memory (RSS) of `kb serve` holding a built index, and its search latency over loopback.
+
+    python bench/serve_memory.py DATA_DIR [--queries 200]
+
+Starts `kb serve` on a free loopback port with KB_DATA_DIR=DATA_DIR, waits for /-/health, sends
+searches one after another, then prints the server's peak RSS (VmHWM) and the latency p50/p99.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+WORDS = (
+    "configurar factura pedido almacén proveedor pago cliente inventario informe impuesto usuario "
+    "permiso flujo trabajo contabilidad presupuesto activo producto precio envío"
+).split()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_kb(pid: int, key: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+    port = free_port()
+    kb = Path(sys.executable).with_name("kb")
+    env = {**os.environ, "KB_DATA_DIR": str(args.data_dir.resolve())}
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [str(kb), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                health = json.load(urllib.request.urlopen(base + "/-/health", timeout=2))
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise SystemExit("kb serve did not answer in 300 s")
+        ready = time.perf_counter() - started
+        print(f"kb serve ready in {ready:.1f} s: {health}")
+        print(f"RSS after start: {rss_kb(server.pid, 'VmRSS') / 1024:.0f} MB")
+        rng = random.Random(7)
+        latencies = []
+        for _ in range(args.queries):
+            q = " ".join(rng.sample(WORDS, rng.randint(1, 5)))
+            t = time.perf_counter()
+            urllib.request.urlopen(f"{base}/api/v1/search?{urllib.parse.urlencode({'q': q})}", timeout=30).read()
+            latencies.append((time.perf_counter() - t) * 1000)
+        latencies.sort()
+        p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+        print(
+            f"{len(latencies)} searches over HTTP, one at a time: p50 {statistics.median(latencies):.1f} ms, "
+            f"p99 {p99:.1f} ms"
+        )
+        print(f"peak RSS (VmHWM) of kb serve: {rss_kb(server.pid, 'VmHWM') / 1024:.0f} MB")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
