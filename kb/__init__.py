@@ -17,7 +17,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     values = settings.load(config)
     app.config.update(values)
-    app.config["JSON_SORT_KEYS"] = False
+    app.json.sort_keys = False  # keep the documented field order
     app.json.ensure_ascii = False
     engine = (config or {}).get("ENGINE") or Engine.from_settings(values)
     app.extensions["kb.engine"] = engine
