@@ -12,6 +12,7 @@ before it is stemmed and the stem is folded again: both spellings end at the sam
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -105,5 +106,47 @@ def analyzer(lang: str, stem: bool = True):
 
 
 def tokens(text: str, lang: str, stem: bool = True) -> list[str]:
-    """The terms ``text`` becomes in the index (for tests and query explanation)."""
+    """The terms ``text`` becomes in the Whoosh index."""
     return [t.text for t in analyzer(lang, stem)(text)]
+
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+_STEMMERS = {"es": spanish_stem, "en": english_stem}
+_TERM_CACHE: dict[str, dict[str, str | None]] = {lang: {} for lang in LANGUAGES}
+_STOPS = {lang: _stoplist(lang) for lang in LANGUAGES}
+
+
+def terms(text: str, lang: str) -> list[str]:
+    """The same terms as ``tokens(text, lang)``, without Whoosh's per-token objects (~10x faster).
+
+    Used to build the BM25F term matrix; a test keeps both paths equal.
+    """
+    cache = _TERM_CACHE[lang]
+    stops, stem = _STOPS[lang], _STEMMERS[lang]
+    out = []
+    for word in _TOKEN_RE.findall(text):
+        term = cache.get(word, "")
+        if term == "":
+            folded = fold(word.lower())
+            term = None if folded in stops else stem(folded)
+            if len(cache) < 500_000:
+                cache[word] = term
+        if term is not None:
+            out.append(term)
+    return out
+
+
+_SPANISH_MARKS = re.compile(r"[ñ¿¡áéíóú]", re.IGNORECASE)
+_RAW_STOPS = {lang: frozenset(stopwords_for_language(lang)) for lang in LANGUAGES}
+
+
+def detect_language(text: str) -> str | None:
+    """``es``, ``en`` or None: Spanish letters and punctuation, else which language's stop words it uses."""
+    if _SPANISH_MARKS.search(text):
+        return "es"
+    words = [w.lower() for w in _TOKEN_RE.findall(text)]
+    es = sum(w in _RAW_STOPS["es"] for w in words)
+    en = sum(w in _RAW_STOPS["en"] for w in words)
+    if es == en:
+        return None
+    return "es" if es > en else "en"

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer import gitmeta, lexical, sources, store
+from indexer import bm25, gitmeta, lexical, sources, store
 from indexer.analysis import ANALYSIS_VERSION
 from indexer.cache import EmbeddingCache, text_hash
 from indexer.chunk import chunk_blocks
@@ -46,7 +46,7 @@ from indexer.vectors import Encoder, VectorIndex
 log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes what a build makes from the same file.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2  # 2: BM25F term matrix
 MANIFEST = "manifest.json"
 CURRENT = "current"
 BUILDS = "builds"
@@ -304,6 +304,7 @@ class _Builder:
             delete_articles=deleted,
             base=(prev_dir / lexical.DIRNAME) if (same_pipeline and prev_dir) else None,
         )
+        self._term_counts(prev_dir if same_pipeline else None, prev_chunks, carried_rows, new_rows).save(partial)
         clock.lap("lexical")
         history = gitmeta.history(config.articles_dir)
         articles_json = self._articles_json(parsed, carried, prev_dir, source_of, history)
@@ -430,6 +431,15 @@ class _Builder:
         return _embed_text(row["title"], tuple(row["path"]), row["text"])
 
     # -- lexical ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _term_counts(prev_dir, prev_chunks, carried_rows, new_rows) -> bm25.TermCounts:
+        """BM25F term counts in row order: carried rows copied from the previous build, new ones analysed."""
+        if prev_dir is not None and carried_rows and (prev_dir / bm25.MATRIX).is_file():
+            position = {r["id"]: i for i, r in enumerate(prev_chunks)}
+            base = bm25.TermCounts.load(prev_dir).take([position[r["id"]] for r in carried_rows])
+            return base.extend(new_rows)
+        return bm25.TermCounts.empty().extend(carried_rows + new_rows)
 
     @staticmethod
     def _lexical_doc(row: dict) -> lexical.LexicalDoc:

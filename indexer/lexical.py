@@ -129,6 +129,7 @@ class LexicalSearcher:
         parser.remove_plugin_class(qparser.BoostPlugin)
         parser.remove_plugin_class(qparser.OperatorsPlugin)
         parser.remove_plugin_class(qparser.GroupPlugin)
+        parser.remove_plugin_class(qparser.PhrasePlugin)  # fields keep no positions: quotes are just words
         return parser
 
     def doc_count(self) -> int:

@@ -11,6 +11,10 @@ import logging
 import os
 from pathlib import Path
 
+import numpy as np
+
+from indexer.bm25 import MATRIX as BM25_MATRIX
+from indexer.bm25 import BM25Index
 from indexer.build import CURRENT, current_build_dir, read_manifest
 from indexer.lexical import DIRNAME as LEXICAL_DIR
 from indexer.lexical import LexicalSearcher
@@ -38,12 +42,31 @@ class BuildReader:
     def __init__(self, build_dir: Path) -> None:
         self.path = Path(build_dir)
         self.manifest = read_manifest(self.path)
+        if not (self.path / BM25_MATRIX).is_file():
+            raise NoIndex(f"the index in {self.path.parent.parent} was made by an older kb; run `kb index`")
         self.build_id: str = self.manifest["build_id"]
         self.chunks: list[dict] = json.loads((self.path / "chunks.json").read_text(encoding="utf-8"))
         self.articles: dict[str, dict] = json.loads((self.path / "articles.json").read_text(encoding="utf-8"))
         self.row_of: dict[str, int] = {c["id"]: i for i, c in enumerate(self.chunks)}
         self.vectors = VectorIndex.load(self.path)
         self.lexical = LexicalSearcher(self.path / LEXICAL_DIR)
+        self.bm25 = BM25Index.load(self.path)
+        rows = [self.articles[c["article_id"]] for c in self.chunks]
+        self._published = np.array([a["status"] == "published" for a in rows], dtype=bool)
+        self._public = np.array([a["audience"] == "public" for a in rows], dtype=bool)
+        self._locale = np.array([a["locale"] for a in rows])
+        self._masks: dict[tuple[bool, str | None], np.ndarray] = {}
+
+    def mask(self, staff: bool, locale: str | None) -> np.ndarray:
+        """Chunk rows a reader may see: published, public unless ``staff``, in ``locale`` if given."""
+        key = (staff, locale)
+        found = self._masks.get(key)
+        if found is None:
+            found = self._published if staff else self._published & self._public
+            if locale:
+                found = found & (self._locale == locale)
+            self._masks[key] = found
+        return found
 
     def check_encoder(self, encoder: Encoder) -> None:
         """Refuse to search vectors made by another model (they would answer nonsense)."""

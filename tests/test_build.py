@@ -199,3 +199,20 @@ def test_impossible_date_in_a_foreign_key_costs_nothing(kb, encoder):
     assert report.articles == 1 and report.problems == []
     article = open_current(kb.data).articles["es/a"]
     assert article["extra"]["ms.search.validFrom"] == "2021-29-11" and article["reviewed"] == "2021-11-29"
+
+
+def test_term_matrix_matches_whoosh_analysis_and_survives_incremental_builds(kb, encoder):
+    from indexer.analysis import terms, tokens
+
+    text = "Configuración de la facturación electrónica: ¿cómo se factura con VeriFactu v2.4?"
+    assert terms(text, "es") == tokens(text, "es") and terms(text, "en") == tokens(text, "en")
+    _three(kb)
+    kb.build(encoder)
+    first = open_current(kb.data).bm25.search("contraseña olvidada", 5)
+    kb.write("es/d.md", "title: Cambiar la contraseña\nowner: ana", "Contraseña nueva.")
+    kb.build(encoder)
+    reader = open_current(kb.data)
+    assert reader.bm25.weights.shape[0] == len(reader.chunks) == 4
+    ids = [reader.chunks[row]["article_id"] for row, _ in reader.bm25.search("contraseña", 5)]
+    assert set(ids) == {"es/a", "es/d"}
+    assert first and first[0][1] > 0

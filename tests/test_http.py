@@ -10,12 +10,14 @@ import pytest
 from werkzeug.serving import make_server
 
 from kb import create_app
-from kb.services.engine import Engine
+from kb.services.engine import Engine, model_languages
 
 
 @pytest.fixture(scope="module")
 def base_url(starter, encoder):
-    app = create_app({**starter.settings, "ENGINE": Engine(starter.data, lambda: encoder)})
+    app = create_app(
+        {**starter.settings, "ENGINE": Engine(starter.data, lambda: encoder, model_languages(starter.settings))}
+    )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -13,14 +13,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from indexer.reader import BuildReader, current_build_id, open_current
-from indexer.vectors import Encoder, SentenceTransformerEncoder
+from indexer.vectors import BUNDLED_NAMES, Encoder, SentenceTransformerEncoder
 
 log = logging.getLogger(__name__)
 
 
+def model_languages(settings: dict) -> tuple[str, ...]:
+    """The languages the embedding model understands: the setting, or what kb knows of the default model."""
+    value = settings["EMBEDDING_LANGUAGES"].strip().lower()
+    if value == "auto":
+        return ("en",) if settings["EMBEDDING_MODEL"].strip().lower() in BUNDLED_NAMES else ("es", "en")
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
 class Engine:
-    def __init__(self, data_dir: Path, encoder_factory: Callable[[], Encoder]) -> None:
+    def __init__(
+        self, data_dir: Path, encoder_factory: Callable[[], Encoder], languages: tuple[str, ...] = ("es", "en")
+    ) -> None:
         self.data_dir = Path(data_dir)
+        self.languages = languages  # what the embedding model understands
         self._encoder_factory = encoder_factory
         self._encoder: Encoder | None = None
         self._reader: BuildReader | None = None
@@ -30,7 +41,7 @@ class Engine:
     @classmethod
     def from_settings(cls, settings: dict) -> Engine:
         model = settings["EMBEDDING_MODEL"]
-        return cls(Path(settings["DATA_DIR"]), lambda: SentenceTransformerEncoder(model))
+        return cls(Path(settings["DATA_DIR"]), lambda: SentenceTransformerEncoder(model), model_languages(settings))
 
     @property
     def encoder(self) -> Encoder:

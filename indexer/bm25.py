@@ -1,0 +1,168 @@
+"""BM25F scoring as a sparse matrix: one row per chunk, one column per (language, term).
+
+Whoosh is the lexical index of record (analysis, highlighting, spelling), but its scorer is pure
+Python: 0.4–1.2 s for a 3-word OR query over d365's 40k chunks. Here the same analysis and the same
+BM25F formula are precomputed per (chunk, term) at load time, so a query is a sum of a few sparse
+columns in C: about a millisecond.
+
+    score(chunk, query) = Σ_t idf(t) · tf'/(k1 + tf'),   tf' = Σ_field boost · tf / (1 − b + b · len/avglen)
+
+Raw term counts per field are what a build stores (``bm25.npz`` + ``bm25-vocab.json``); carried
+chunks keep their rows, so an incremental build analyses only the chunks it changed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from indexer.analysis import LANGUAGES, terms
+
+log = logging.getLogger(__name__)
+
+FIELDS = ("title", "headings", "body")
+BOOSTS = np.array([3.0, 2.0, 1.0], dtype=np.float32)  # as the Whoosh fields (lexical.FIELD_BOOSTS)
+K1 = 1.2
+B = 0.75
+MATRIX = "bm25.npz"
+VOCAB = "bm25-vocab.json"
+
+
+def row_fields(row: dict) -> tuple[str, str, str]:
+    return row["title"], " ".join(row["path"]), row["text"]
+
+
+def _lang(row: dict) -> str:
+    return row["locale"] if row["locale"] in LANGUAGES else LANGUAGES[0]
+
+
+class TermCounts:
+    """Raw term frequencies per field (CSR, rows = chunks) and the vocabulary of ``lang:term`` columns."""
+
+    def __init__(self, vocab: list[str], fields: list[sparse.csr_matrix]) -> None:
+        self.vocab = vocab
+        self.fields = fields
+
+    @classmethod
+    def empty(cls) -> TermCounts:
+        return cls([], [sparse.csr_matrix((0, 0), dtype=np.float32) for _ in FIELDS])
+
+    @property
+    def rows(self) -> int:
+        return self.fields[0].shape[0]
+
+    def extend(self, rows: Sequence[dict]) -> TermCounts:
+        """These counts with ``rows`` analysed and appended (the vocabulary grows as needed)."""
+        index = {t: i for i, t in enumerate(self.vocab)}
+        vocab = list(self.vocab)
+        new_fields = []
+        for f in range(len(FIELDS)):
+            data, cols, indptr = [], [], [0]
+            for row in rows:
+                lang = _lang(row)
+                counts = Counter(terms(row_fields(row)[f], lang))
+                for term, n in counts.items():
+                    key = f"{lang}:{term}"
+                    col = index.get(key)
+                    if col is None:
+                        col = index[key] = len(vocab)
+                        vocab.append(key)
+                    cols.append(col)
+                    data.append(n)
+                indptr.append(len(cols))
+            new_fields.append((np.array(data, dtype=np.float32), np.array(cols, dtype=np.int32), np.array(indptr)))
+        width = len(vocab)
+        fields = []
+        for old, (data, cols, indptr) in zip(self.fields, new_fields, strict=True):
+            added = sparse.csr_matrix((data, cols, indptr), shape=(len(rows), width), dtype=np.float32)
+            old = sparse.csr_matrix((old.data, old.indices, old.indptr), shape=(old.shape[0], width))
+            fields.append(sparse.vstack([old, added], format="csr"))
+        return TermCounts(vocab, fields)
+
+    def take(self, rows: Sequence[int]) -> TermCounts:
+        """Only these rows, in this order (the chunks a build carries over)."""
+        index = np.asarray(rows, dtype=np.int64)
+        return TermCounts(self.vocab, [m[index] for m in self.fields])
+
+    def save(self, directory: Path) -> None:
+        arrays = {}
+        for name, m in zip(FIELDS, self.fields, strict=True):
+            arrays[f"{name}_data"], arrays[f"{name}_indices"], arrays[f"{name}_indptr"] = m.data, m.indices, m.indptr
+        arrays["shape"] = np.array([self.rows, len(self.vocab)])
+        np.savez(Path(directory) / MATRIX, **arrays)
+        (Path(directory) / VOCAB).write_text(json.dumps(self.vocab, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path) -> TermCounts:
+        with np.load(Path(directory) / MATRIX) as z:
+            shape = tuple(int(x) for x in z["shape"])
+            fields = [
+                sparse.csr_matrix((z[f"{n}_data"], z[f"{n}_indices"], z[f"{n}_indptr"]), shape=shape) for n in FIELDS
+            ]
+        vocab = json.loads((Path(directory) / VOCAB).read_text(encoding="utf-8"))
+        return cls(vocab, fields)
+
+
+class BM25Index:
+    """Query-time BM25F over a build's term counts."""
+
+    def __init__(self, counts: TermCounts) -> None:
+        self.column = {t: i for i, t in enumerate(counts.vocab)}
+        n = counts.rows
+        weighted = None
+        for boost, m in zip(BOOSTS, counts.fields, strict=True):
+            lengths = np.asarray(m.sum(axis=1)).ravel()
+            avg = lengths.mean() if n and lengths.mean() > 0 else 1.0
+            norm = 1.0 / (1 - B + B * lengths / avg)
+            part = sparse.diags(boost * norm.astype(np.float32)) @ m
+            weighted = part if weighted is None else weighted + part
+        if weighted is None or n == 0:
+            self.weights = sparse.csc_matrix((n, len(counts.vocab)), dtype=np.float32)
+            return
+        weighted = weighted.tocsc()
+        df = np.diff(weighted.indptr)
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        weighted.data = weighted.data / (K1 + weighted.data)
+        weighted.data *= np.repeat(idf, df)
+        self.weights = weighted
+
+    @classmethod
+    def load(cls, directory: Path) -> BM25Index:
+        return cls(TermCounts.load(directory))
+
+    def query_columns(self, text: str, locale: str | None) -> list[int]:
+        langs = [locale] if locale in LANGUAGES else list(LANGUAGES)
+        cols = []
+        for lang in langs:
+            for term in dict.fromkeys(terms(text, lang)):
+                col = self.column.get(f"{lang}:{term}")
+                if col is not None:
+                    cols.append(col)
+        return cols
+
+    def scores(self, columns: Iterable[int]) -> np.ndarray:
+        cols = list(dict.fromkeys(columns))
+        if not cols:
+            return np.zeros(self.weights.shape[0], dtype=np.float32)
+        return np.asarray(self.weights[:, cols].sum(axis=1)).ravel()
+
+    def search(
+        self, text: str, k: int, locale: str | None = None, mask: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        """``(row, score)`` of the best ``k`` chunks with a positive score, among ``mask`` rows if given."""
+        scores = self.scores(self.query_columns(text, locale))
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        positive = int(np.count_nonzero(scores > 0))
+        if not positive:
+            return []
+        k = min(k, positive)
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(r), float(scores[r])) for r in top]
