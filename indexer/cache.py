@@ -61,10 +61,5 @@ class EmbeddingCache:
         )
         self._db.commit()
 
-    def count(self, model: str | None = None) -> int:
-        if model is None:
-            return self._db.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
-        return self._db.execute("SELECT COUNT(*) FROM embeddings WHERE model = ?", (model,)).fetchone()[0]
-
     def close(self) -> None:
         self._db.close()
