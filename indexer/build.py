@@ -9,6 +9,8 @@ Layout of the data directory::
     builds/<build-id>/chunks.json      chunk rows, in FAISS row order
     builds/<build-id>/vectors.faiss    the vector index
     builds/<build-id>/lexical/         the Whoosh index
+    builds/<build-id>/bm25.npz         BM25F term counts (+ bm25-vocab.json)
+    builds/<build-id>/pages.sqlite3    every article rendered to HTML
     current -> builds/<build-id>       the live build (a symlink replaced atomically)
     embedding-cache.sqlite3            vectors by (model, chunk text hash)
 
@@ -35,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer import bm25, gitmeta, lexical, sources, store
+from indexer import bm25, gitmeta, lexical, render, sources, store
 from indexer.analysis import ANALYSIS_VERSION
 from indexer.cache import EmbeddingCache, text_hash
 from indexer.chunk import chunk_blocks
@@ -46,7 +48,7 @@ from indexer.vectors import Encoder, VectorIndex
 log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes what a build makes from the same file.
-PIPELINE_VERSION = 2  # 2: BM25F term matrix
+PIPELINE_VERSION = 3  # 2: BM25F term matrix; 3: rendered pages
 MANIFEST = "manifest.json"
 CURRENT = "current"
 BUILDS = "builds"
@@ -306,6 +308,11 @@ class _Builder:
         )
         self._term_counts(prev_dir if same_pipeline else None, prev_chunks, carried_rows, new_rows).save(partial)
         clock.lap("lexical")
+        render.PageStore(partial / render.FILENAME).write(
+            ((a.meta.id, a.html) for a in parsed),
+            carry_from=prev_dir if same_pipeline else None,
+            keep=carried_ids,
+        )
         history = gitmeta.history(config.articles_dir)
         articles_json = self._articles_json(parsed, carried, prev_dir, source_of, history)
         _write_json(partial / "chunks.json", rows)

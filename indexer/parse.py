@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from indexer.render import render_tokens
 from indexer.schema import ArticleMeta, build_meta, load_front_matter
 from indexer.sources import Problem, Source, article_id_for
 
@@ -77,19 +78,24 @@ class ParsedArticle:
     sections: list[Section]
     links: list[Link]
     problems: list[Problem]
+    html: str = ""
 
     @property
     def anchors(self) -> set[str]:
         return {s.anchor for s in self.sections if s.anchor}
 
 
-def clean_text(text: str) -> str:
-    """Plain text from inline Markdown leftovers: other systems' markers and literal HTML tags."""
+def strip_markup(text: str) -> str:
+    """Text without other docs systems' markers ([!DNL x], alerts, includes) and literal HTML tags."""
     text = _INCLUDE.sub("", text)
     text = _DNL.sub(r"\1", text)
     text = _ALERT.sub("", text)
-    text = _TAG.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    return _TAG.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """Plain text from inline Markdown leftovers, spaces collapsed."""
+    return _SPACES.sub(" ", strip_markup(text)).strip()
 
 
 def slugify(text: str) -> str:
@@ -165,6 +171,8 @@ def parse_article(source: Source, default_locale: str, article_id: str | None = 
     current = Section(0, 0, "", (), "", 1, total_lines)
     row: list[str] = []
     row_line = 0
+    heading_anchors: dict[int, str] = {}  # token index -> anchor, for the rendered HTML
+    title_at: int | None = None
 
     def unique(anchor: str) -> str:
         n = seen_anchors.get(anchor, 0)
@@ -190,8 +198,11 @@ def parse_article(source: Source, default_locale: str, article_id: str | None = 
             if level == 1 and not title_heading_used and not sections and not current.blocks:
                 # The article's own H1: it names the lead section, it does not open a new one.
                 title_heading_used = True
+                title_at = i
                 current.heading = text
                 current.anchor = unique(explicit or slugify(text)) if (explicit or text) else ""
+                if current.anchor:
+                    heading_anchors[i] = current.anchor
                 i += 3
                 continue
             current.line_end = line - 1
@@ -201,6 +212,7 @@ def parse_article(source: Source, default_locale: str, article_id: str | None = 
             stack.append((level, text))
             anchor = unique(explicit or slugify(text) or f"section-{len(sections)}")
             current = Section(len(sections), level, text, tuple(t for _, t in stack), anchor, line, total_lines)
+            heading_anchors[i] = anchor
             i += 3
             continue
         if tok.type == "tr_open":
@@ -238,4 +250,5 @@ def parse_article(source: Source, default_locale: str, article_id: str | None = 
     if not sections[0].heading:
         sections[0].heading = meta.title
     sections = [s for s in sections if s.blocks or s.level > 0 or s.ordinal == 0]
-    return ParsedArticle(meta, source, sections, links, meta_problems)
+    html = render_tokens(_MD, tokens, heading_anchors, source.rel_path, title_at, strip_markup)
+    return ParsedArticle(meta, source, sections, links, meta_problems, html)

@@ -18,6 +18,9 @@ from indexer.bm25 import BM25Index
 from indexer.build import CURRENT, current_build_dir, read_manifest
 from indexer.lexical import DIRNAME as LEXICAL_DIR
 from indexer.lexical import LexicalSearcher
+from indexer.render import FILENAME as PAGES
+from indexer.render import PageStore
+from indexer.sources import article_id_for
 from indexer.vectors import Encoder, VectorIndex
 
 log = logging.getLogger(__name__)
@@ -42,30 +45,62 @@ class BuildReader:
     def __init__(self, build_dir: Path) -> None:
         self.path = Path(build_dir)
         self.manifest = read_manifest(self.path)
-        if not (self.path / BM25_MATRIX).is_file():
+        if not (self.path / BM25_MATRIX).is_file() or not (self.path / PAGES).is_file():
             raise NoIndex(f"the index in {self.path.parent.parent} was made by an older kb; run `kb index`")
         self.build_id: str = self.manifest["build_id"]
         self.chunks: list[dict] = json.loads((self.path / "chunks.json").read_text(encoding="utf-8"))
         self.articles: dict[str, dict] = json.loads((self.path / "articles.json").read_text(encoding="utf-8"))
         self.row_of: dict[str, int] = {c["id"]: i for i, c in enumerate(self.chunks)}
+        # Links between articles name the target's file; an article whose front matter sets another id
+        # is still found by its path-derived id.
+        self.id_by_path: dict[str, str] = {article_id_for(a["path"]): i for i, a in self.articles.items()}
         self.vectors = VectorIndex.load(self.path)
         self.lexical = LexicalSearcher(self.path / LEXICAL_DIR)
         self.bm25 = BM25Index.load(self.path)
-        rows = [self.articles[c["article_id"]] for c in self.chunks]
-        self._published = np.array([a["status"] == "published" for a in rows], dtype=bool)
-        self._public = np.array([a["audience"] == "public" for a in rows], dtype=bool)
-        self._locale = np.array([a["locale"] for a in rows])
+        self.pages = PageStore(self.path / PAGES)
+        # Visibility and filters are boolean arrays over articles, mapped to chunk rows by index.
+        self.article_ids: list[str] = list(self.articles)
+        self.article_row: dict[str, int] = {a: i for i, a in enumerate(self.article_ids)}
+        self.chunk_article = np.array([self.article_row[c["article_id"]] for c in self.chunks], dtype=np.int64)
+        metas = [self.articles[a] for a in self.article_ids]
+        self._published = np.array([a["status"] == "published" for a in metas], dtype=bool)
+        self._public = np.array([a["audience"] == "public" for a in metas], dtype=bool)
+        self._locale = np.array([a["locale"] for a in metas], dtype=object)
+        self._product = np.array([(a.get("product") or "").lower() for a in metas], dtype=object)
+        self._tags = [{t.lower() for t in a.get("tags") or ()} for a in metas]
         self._masks: dict[tuple[bool, str | None], np.ndarray] = {}
 
-    def mask(self, staff: bool, locale: str | None) -> np.ndarray:
-        """Chunk rows a reader may see: published, public unless ``staff``, in ``locale`` if given."""
+    def visible(self, article_id: str, staff: bool) -> bool:
+        """Whether a reader may see this article at all (customers: public and published only)."""
+        row = self.article_row.get(article_id)
+        if row is None:
+            return False
+        return bool(self._published[row] and (staff or self._public[row]))
+
+    def article_mask(
+        self, staff: bool, locale: str | None = None, product: str | None = None, tags: tuple[str, ...] = ()
+    ) -> np.ndarray:
+        """Articles a reader may see: published, public unless ``staff``, and matching every filter given."""
+        found = self._published if staff else self._published & self._public
+        if locale:
+            found = found & (self._locale == locale)
+        if product:
+            found = found & (self._product == product.lower())
+        for tag in tags:
+            tag = tag.lower()
+            found = found & np.fromiter((tag in t for t in self._tags), dtype=bool, count=len(self._tags))
+        return found
+
+    def mask(
+        self, staff: bool, locale: str | None = None, product: str | None = None, tags: tuple[str, ...] = ()
+    ) -> np.ndarray:
+        """Chunk rows a reader may see (see :meth:`article_mask`)."""
+        if product or tags:
+            return self.article_mask(staff, locale, product, tags)[self.chunk_article]
         key = (staff, locale)
         found = self._masks.get(key)
         if found is None:
-            found = self._published if staff else self._published & self._public
-            if locale:
-                found = found & (self._locale == locale)
-            self._masks[key] = found
+            found = self._masks[key] = self.article_mask(staff, locale)[self.chunk_article]
         return found
 
     def check_encoder(self, encoder: Encoder) -> None:

@@ -191,6 +191,12 @@ class VectorIndex:
             return np.zeros((0, self.dimension), dtype=np.float32)
         return self._index.reconstruct_n(0, len(self))
 
+    def rows(self, rows: list[int]) -> np.ndarray:
+        """The stored vectors of these rows."""
+        if not rows:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([self._index.reconstruct(int(r)) for r in rows])
+
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
         if not len(self) or k < 1:
             return []
