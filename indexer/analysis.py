@@ -110,7 +110,7 @@ def tokens(text: str, lang: str, stem: bool = True) -> list[str]:
     return [t.text for t in analyzer(lang, stem)(text)]
 
 
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
+TOKEN_RE = _TOKEN_RE = re.compile(TOKEN_PATTERN)
 _STEMMERS = {"es": spanish_stem, "en": english_stem}
 _TERM_CACHE: dict[str, dict[str, str | None]] = {lang: {} for lang in LANGUAGES}
 _STOPS = {lang: _stoplist(lang) for lang in LANGUAGES}

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
-from indexer.analysis import LANGUAGES, terms
+from indexer.analysis import LANGUAGES, TOKEN_RE, fold, terms
+from indexer.spelling import Speller
 
 log = logging.getLogger(__name__)
 
@@ -109,11 +112,21 @@ class TermCounts:
         return cls(vocab, fields)
 
 
+@dataclass(frozen=True, slots=True)
+class QueryTerms:
+    columns: list[int]
+    # unknown word -> (known ``lang:term``, the corrected spelling when one edit of the word gives it, else "")
+    corrections: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
 class BM25Index:
     """Query-time BM25F over a build's term counts."""
 
     def __init__(self, counts: TermCounts) -> None:
+        self.vocab = counts.vocab
         self.column = {t: i for i, t in enumerate(counts.vocab)}
+        self._speller: Speller | None = None
+        self._speller_lock = threading.Lock()
         n = counts.rows
         weighted = None
         for boost, m in zip(BOOSTS, counts.fields, strict=True):
@@ -124,9 +137,10 @@ class BM25Index:
             weighted = part if weighted is None else weighted + part
         if weighted is None or n == 0:
             self.weights = sparse.csc_matrix((n, len(counts.vocab)), dtype=np.float32)
+            self.df = np.zeros(len(counts.vocab), dtype=np.int64)
             return
         weighted = weighted.tocsc()
-        df = np.diff(weighted.indptr)
+        df = self.df = np.diff(weighted.indptr)
         idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
         weighted.data = weighted.data / (K1 + weighted.data)
         weighted.data *= np.repeat(idf, df)
@@ -137,14 +151,55 @@ class BM25Index:
         return cls(TermCounts.load(directory))
 
     def query_columns(self, text: str, locale: str | None) -> list[int]:
+        return self.analyse(text, locale, correct=False).columns
+
+    @property
+    def speller(self) -> Speller:
+        """The typo corrector over this index's vocabulary, built on first use (a fraction of a second)."""
+        if self._speller is None:
+            with self._speller_lock:
+                if self._speller is None:
+                    self._speller = Speller(self.vocab, self.df)
+        return self._speller
+
+    def analyse(self, text: str, locale: str | None, correct: bool = True) -> QueryTerms:
+        """The query's known columns, plus, with ``correct``, the nearest known term of each unknown word."""
         langs = [locale] if locale in LANGUAGES else list(LANGUAGES)
-        cols = []
-        for lang in langs:
-            for term in dict.fromkeys(terms(text, lang)):
-                col = self.column.get(f"{lang}:{term}")
-                if col is not None:
-                    cols.append(col)
-        return cols
+        cols: list[int] = []
+        corrections: dict[str, tuple[str, str]] = {}
+        for word in dict.fromkeys(w.lower() for w in TOKEN_RE.findall(text)):
+            analysed = {lang: terms(word, lang) for lang in langs}
+            if not all(analysed.values()):
+                continue  # a stop word in one of the languages
+            known = [self.column[k] for k in (f"{lang}:{t[0]}" for lang, t in analysed.items()) if k in self.column]
+            if known:
+                cols.extend(known)
+                continue
+            if not correct or not word.isalpha():
+                continue
+            folded = fold(word)
+            guesses = []
+            for lang, t in analysed.items():
+                by_word = self.speller.correct_word(lang, folded, lambda w, lang=lang: terms(w, lang))
+                if by_word:
+                    guesses.append(by_word)
+                else:
+                    by_term = self.speller.correct(lang, t[0])
+                    if by_term:
+                        guesses.append((by_term, ""))
+            if guesses:
+                best = max(guesses, key=lambda g: self.speller.frequency.get(g[0], 0))
+                corrections[word] = best
+                cols.append(self.column[best[0]])
+        return QueryTerms(list(dict.fromkeys(cols)), corrections)
+
+    def rows_with(self, term: str, k: int = 3) -> list[int]:
+        """A few chunk rows that contain ``term`` (``lang:stem``)."""
+        col = self.column.get(term)
+        if col is None:
+            return []
+        start = self.weights.indptr[col]
+        return [int(r) for r in self.weights.indices[start : min(start + k, self.weights.indptr[col + 1])]]
 
     def scores(self, columns: Iterable[int]) -> np.ndarray:
         cols = list(dict.fromkeys(columns))
@@ -156,7 +211,10 @@ class BM25Index:
         self, text: str, k: int, locale: str | None = None, mask: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
         """``(row, score)`` of the best ``k`` chunks with a positive score, among ``mask`` rows if given."""
-        scores = self.scores(self.query_columns(text, locale))
+        return self.search_columns(self.query_columns(text, locale), k, mask)
+
+    def search_columns(self, columns: list[int], k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        scores = self.scores(columns)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         positive = int(np.count_nonzero(scores > 0))
