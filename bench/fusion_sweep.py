@@ -21,7 +21,7 @@ from indexer.vectors import SentenceTransformerEncoder  # noqa: E402
 from kb import settings as kb_settings  # noqa: E402
 from kb.services import evaluation  # noqa: E402
 from kb.services import search as s  # noqa: E402
-from kb.services.engine import Engine, model_languages  # noqa: E402
+from kb.services.engine import Engine  # noqa: E402
 
 # The same semantic share whether or not the model knows the query's language: read the best share
 # for queries in the model's languages off the English sets, and for the others off the Spanish one.
@@ -43,7 +43,7 @@ def main() -> None:
     table: dict[str, dict[str, float]] = {}
     for folder in args.sets:
         ds = evaluation.load_dataset(folder)
-        engine = Engine(Path(values["DATA_DIR"]) / "eval" / ds.name, lambda: encoder, model_languages(values))
+        engine = Engine.from_settings(values, lambda: encoder, Path(values["DATA_DIR"]) / "eval" / ds.name)
         reader = engine.checked_reader()
         runs = []
         for qid, text in ds.queries.items():

@@ -59,6 +59,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("EMBED_BATCH_SIZE", 32, "Chunks per forward pass of the embedding model.", int),
     Setting("KEEP_BUILDS", 2, "Finished builds kept on disk, the live one included (readers may hold older).", int),
     Setting("SEARCH_CANDIDATES", 100, "Sections each retriever (lexical, semantic) hands to fusion.", int),
+    Setting(
+        "SEARCH_MIN_SIMILARITY",
+        "auto",
+        "Cosine similarity below which a section is no semantic match (a number); `auto`: 0.3 for the bundled "
+        "model, 0 otherwise. Keeps nonsense queries from matching everything.",
+    ),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -116,6 +122,13 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
         raise SettingsError(f"DEFAULT_LOCALE must be 'es' or 'en', not {values['DEFAULT_LOCALE']!r}")
     if values["EMBED_BATCH_SIZE"] < 1:
         raise SettingsError("EMBED_BATCH_SIZE must be at least 1")
+    floor = str(values["SEARCH_MIN_SIMILARITY"]).strip().lower()
+    if floor != "auto":
+        try:
+            if not -1.0 <= float(floor) <= 1.0:
+                raise ValueError
+        except ValueError:
+            raise SettingsError(f"SEARCH_MIN_SIMILARITY must be auto or a number from -1 to 1, not {floor!r}") from None
     return values
 
 

@@ -14,7 +14,7 @@ from kb import settings as kb_settings
 from kb.cli.common import load_settings, user_errors
 from kb.services import evaluation
 from kb.services import search as search_service
-from kb.services.engine import Engine, model_languages
+from kb.services.engine import Engine
 
 MODE_CHOICES = (*search_service.MODES, "all")
 
@@ -47,7 +47,7 @@ def eval_command(dataset_dir: Path, mode: str, as_json: bool) -> None:
         report = build_index(kb_settings.index_config(values), lambda: encoder)
     click.echo(f"{dataset.name}: {len(dataset.queries)} judged queries; index: {report.summary()}", err=True)
 
-    engine = Engine(data_dir, lambda: encoder, model_languages(values))
+    engine = Engine.from_settings(values, lambda: encoder, data_dir)
     modes = list(search_service.MODES) if mode == "all" else [mode]
     limit = evaluation.K
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+
+import numpy as np
 
 from indexer.reader import BuildReader, current_build_id, open_current
 from indexer.vectors import BUNDLED_NAMES, Encoder, SentenceTransformerEncoder
@@ -26,12 +29,30 @@ def model_languages(settings: dict) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
+def min_similarity(settings: dict) -> float:
+    """The cosine below which a section is not a semantic match: the setting, or kb's value for the model."""
+    value = str(settings["SEARCH_MIN_SIMILARITY"]).strip().lower()
+    if value == "auto":
+        # all-MiniLM-L6-v2 gives unrelated text 0.10-0.23 and related text 0.45 and up (docs/search-quality.md).
+        return 0.3 if settings["EMBEDDING_MODEL"].strip().lower() in BUNDLED_NAMES else 0.0
+    return float(value)
+
+
+QUERY_CACHE = 2048  # query vectors kept per process: help-center searches repeat a lot
+
+
 class Engine:
     def __init__(
-        self, data_dir: Path, encoder_factory: Callable[[], Encoder], languages: tuple[str, ...] = ("es", "en")
+        self,
+        data_dir: Path,
+        encoder_factory: Callable[[], Encoder],
+        languages: tuple[str, ...] = ("es", "en"),
+        min_similarity: float = 0.0,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.languages = languages  # what the embedding model understands
+        self.min_similarity = min_similarity
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._encoder_factory = encoder_factory
         self._encoder: Encoder | None = None
         self._reader: BuildReader | None = None
@@ -39,9 +60,17 @@ class Engine:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_settings(cls, settings: dict) -> Engine:
+    def from_settings(
+        cls, settings: dict, encoder_factory: Callable[[], Encoder] | None = None, data_dir: Path | None = None
+    ) -> Engine:
+        """The engine the settings describe; tests and ``kb eval`` pass a loaded encoder or another data dir."""
         model = settings["EMBEDDING_MODEL"]
-        return cls(Path(settings["DATA_DIR"]), lambda: SentenceTransformerEncoder(model), model_languages(settings))
+        return cls(
+            Path(data_dir or settings["DATA_DIR"]),
+            encoder_factory or (lambda: SentenceTransformerEncoder(model)),
+            model_languages(settings),
+            min_similarity(settings),
+        )
 
     @property
     def encoder(self) -> Encoder:
@@ -50,6 +79,18 @@ class Engine:
                 if self._encoder is None:
                     self._encoder = self._encoder_factory()
         return self._encoder
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """The query's vector, from a small per-process cache when the same text was asked recently."""
+        key = " ".join(text.split()).lower()
+        vector = self._queries.get(key)
+        if vector is None:
+            vector = self.encoder.encode_queries([text])[0]
+            with self._lock:
+                self._queries[key] = vector
+                while len(self._queries) > QUERY_CACHE:
+                    self._queries.popitem(last=False)
+        return vector
 
     def reader(self) -> BuildReader:
         """The live build; raises ``NoIndex`` before the first build."""

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
-from indexer.analysis import detect_language
+import numpy as np
+
+from indexer.analysis import TOKEN_RE, detect_language, fold, terms
 from indexer.reader import BuildReader
-from kb.services import fusion
+from indexer.spelling import edit_distance
+from kb.services import fusion, snippets
 from kb.services.engine import Engine
 
 log = logging.getLogger(__name__)
 
 MODES = ("hybrid", "lexical", "semantic")
+MAX_FACET_VALUES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +53,7 @@ class SearchHit:
     updated: str
     heading: str
     anchor: str
-    snippet: str
+    snippet: str  # HTML: escaped text with the matched words in <mark>
     score: float
 
 
@@ -58,26 +63,36 @@ class SearchResults:
     total: int
     took_ms: float
     hits: list[SearchHit] = field(default_factory=list)
+    did_you_mean: str | None = None
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class Filters:
     locale: str | None = None
+    product: str | None = None
+    tags: tuple[str, ...] = ()
     staff: bool = False
 
 
-def _lexical(reader: BuildReader, query: str, filters: Filters, n: int) -> dict[str, float]:
+def _lexical(reader: BuildReader, columns: list[int], mask: np.ndarray, n: int) -> dict[str, float]:
     """BM25F over the sections the reader may see (the term matrix of ``indexer.bm25``)."""
-    mask = reader.mask(filters.staff, filters.locale)
-    hits = reader.bm25.search(query, n, locale=filters.locale, mask=mask)
+    hits = reader.bm25.search_columns(columns, n, mask=mask)
     return {reader.chunks[row]["id"]: score for row, score in hits}
 
 
-def _semantic(engine: Engine, reader: BuildReader, query: str, filters: Filters, n: int) -> dict[str, float]:
-    vector = engine.encoder.encode_queries([query])[0]
-    mask = reader.mask(filters.staff, filters.locale)
+def _semantic(
+    engine: Engine, reader: BuildReader, query: str, mask: np.ndarray, n: int, floor: float
+) -> dict[str, float]:
+    """The ``n`` most similar sections the reader may see, down to the similarity ``floor``."""
+    vector = engine.encode_query(query)
+    # Filters hide rows after FAISS ranks them: ask for more the fewer rows they let through.
+    share = max(float(np.count_nonzero(mask)) / max(len(mask), 1), 1e-6)
+    k = min(len(mask), int(n * 3 / min(share, 1.0)) + 1)
     out: dict[str, float] = {}
-    for row, score in reader.vectors.search(vector, n * 3):
+    for row, score in reader.vectors.search(vector, k):
+        if score < floor:
+            break
         if mask[row]:
             out[reader.chunks[row]["id"]] = score
             if len(out) >= n:
@@ -131,9 +146,52 @@ def rank_articles(
     return [(article, score, sections[article][1]) for article, score in ranked]
 
 
-def _snippet(text: str, size: int = 240) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + "…"
+def facet_counts(reader: BuildReader, article_ids: list[str]) -> dict[str, dict[str, int]]:
+    """How many of the matching articles have each locale, product and tag (the 20 most frequent of each)."""
+    counts: dict[str, Counter] = {"locale": Counter(), "product": Counter(), "tags": Counter()}
+    for article_id in article_ids:
+        article = reader.articles[article_id]
+        counts["locale"][article["locale"]] += 1
+        if article.get("product"):
+            counts["product"][article["product"]] += 1
+        counts["tags"].update(article.get("tags") or ())
+    return {
+        name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_FACET_VALUES]) for name, c in counts.items()
+    }
+
+
+def _surface_form(reader: BuildReader, term: str, typed: str, variant: str) -> str | None:
+    """How to write the corrected word: as articles write it (accents and all) when they write the
+    one-edit ``variant`` of what was typed or a word as close; else that variant; else the article word
+    closest to ``typed``."""
+    lang, _, stem = term.partition(":")
+    seen: Counter = Counter()
+    for row in reader.bm25.rows_with(term, k=5):
+        chunk = reader.chunks[row]
+        for word in TOKEN_RE.findall(f"{chunk['title']} {chunk['text']}"):
+            if terms(word, lang) == [stem]:
+                seen[word.lower()] += 1
+    closest = min(seen, key=lambda w: (edit_distance(fold(w), typed, 4), -seen[w], w)) if seen else None
+    if variant:
+        same = [w for w in seen if fold(w) == variant]
+        if same:
+            return max(same, key=lambda w: seen[w])
+        # A word the articles use, as close to what was typed as the variant is, reads better.
+        if closest and edit_distance(fold(closest), typed, 4) <= edit_distance(variant, typed, 4):
+            return closest
+        return variant
+    return closest
+
+
+def did_you_mean(reader: BuildReader, query: str, corrections: dict[str, tuple[str, str]]) -> str | None:
+    """The query with each unknown word replaced by the known word it most likely meant."""
+    if not corrections:
+        return None
+    replaced = {word: _surface_form(reader, term, fold(word), variant) for word, (term, variant) in corrections.items()}
+    replaced = {w: r for w, r in replaced.items() if r and r != w}
+    if not replaced:
+        return None
+    return TOKEN_RE.sub(lambda m: replaced.get(m.group(0).lower(), m.group(0)), query)
 
 
 def search(
@@ -142,20 +200,35 @@ def search(
     *,
     mode: str = "hybrid",
     locale: str | None = None,
+    product: str | None = None,
+    tags: tuple[str, ...] = (),
     limit: int = 10,
     offset: int = 0,
     staff: bool = False,
     candidates: int = 100,
     params: Fusion = DEFAULT_FUSION,
 ) -> SearchResults:
+    """Hybrid (or one-retriever) search over the sections a reader may see, grouped into articles.
+
+    Unknown words are corrected to the nearest word of the knowledge base (typo tolerance); the
+    corrected query is offered back as ``did_you_mean``, and the meaning side embeds it too.
+    """
     started = time.perf_counter()
     reader = engine.checked_reader()
-    filters = Filters(locale=locale, staff=staff)
-    lexical = _lexical(reader, query, filters, candidates) if mode != "semantic" else {}
-    semantic = _semantic(engine, reader, query, filters, candidates) if mode != "lexical" else {}
+    filters = Filters(locale=locale, product=product, tags=tuple(tags), staff=staff)
+    mask = reader.mask(filters.staff, filters.locale, filters.product, filters.tags)
+    analysed = reader.bm25.analyse(query, locale)
+    suggestion = did_you_mean(reader, query, analysed.corrections)
+    lexical = _lexical(reader, analysed.columns, mask, candidates) if mode != "semantic" else {}
+    semantic = (
+        _semantic(engine, reader, suggestion or query, mask, candidates, engine.min_similarity)
+        if mode != "lexical"
+        else {}
+    )
     language = locale or detect_language(query)
     known = language is None or language in engine.languages
     ranked = rank_articles(reader, lexical, semantic, mode, params, known)
+    marked = {reader.bm25.vocab[c] for c in analysed.columns}
     hits = []
     for article_id, score, chunk_id in ranked[offset : offset + limit]:
         chunk = reader.chunks[reader.row_of[chunk_id]]
@@ -170,9 +243,16 @@ def search(
                 updated=article["updated_at"],
                 heading=chunk["heading"],
                 anchor=anchor,
-                snippet=_snippet(chunk["text"]),
+                snippet=snippets.highlight(chunk["text"], marked, article["locale"]),
                 score=round(score, 6),
             )
         )
     took = (time.perf_counter() - started) * 1000
-    return SearchResults(query=query, total=len(ranked), took_ms=round(took, 2), hits=hits)
+    return SearchResults(
+        query=query,
+        total=len(ranked),
+        took_ms=round(took, 2),
+        hits=hits,
+        did_you_mean=suggestion,
+        facets=facet_counts(reader, [a for a, _, _ in ranked]),
+    )

@@ -1,0 +1,67 @@
+"""Result snippets: the part of a section that best shows the query's words, with those words marked.
+
+A word is marked when its analysis (folding, stop words, stemming in the section's language) gives
+one of the query's terms, so ``facturacion`` marks ``facturación`` and ``invoices`` marks ``invoice``.
+The snippet is HTML: escaped text with ``<mark>`` around the matches and nothing else.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from indexer.analysis import LANGUAGES, TOKEN_RE, terms
+
+log = logging.getLogger(__name__)
+
+SIZE = 240
+
+
+def _matches(text: str, marked: set[str], lang: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in TOKEN_RE.finditer(text):
+        found = terms(m.group(0), lang)
+        if found and f"{lang}:{found[0]}" in marked:
+            spans.append(m.span())
+    return spans
+
+
+def _window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, int]:
+    """The ``size``-character stretch holding the most matches, widened to word boundaries."""
+    if len(text) <= size:
+        return 0, len(text)
+    best_start, best_count = 0, 0
+    for i, (start, _) in enumerate(spans):
+        count = sum(1 for s, e in spans[i:] if e <= start + size)
+        if count > best_count:
+            best_start, best_count = start, count
+    # Start a little before the first match, at a word boundary, so it reads as a sentence.
+    start = max(0, best_start - size // 6)
+    if start > 0:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 else 0
+    end = min(len(text), start + size)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
+def highlight(text: str, marked: set[str], locale: str, size: int = SIZE) -> str:
+    """An HTML snippet of ``text`` with the words whose terms are in ``marked`` (``lang:term``) in <mark>."""
+    text = " ".join(text.split())
+    lang = locale if locale in LANGUAGES else LANGUAGES[0]
+    spans = _matches(text, marked, lang) if marked else []
+    start, end = _window(text, spans, size)
+    out = ["…"] if start > 0 else []
+    pos = start
+    for s, e in spans:
+        if s < start or e > end:
+            continue
+        out.append(html.escape(text[pos:s]))
+        out.append(f"<mark>{html.escape(text[s:e])}</mark>")
+        pos = e
+    out.append(html.escape(text[pos:end]))
+    if end < len(text):
+        out.append("…")
+    return "".join(out)
