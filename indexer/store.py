@@ -119,6 +119,7 @@ def engine_for(url: str) -> Engine:
         def _pragmas(dbapi_connection, _record):  # pragma: no cover - exercised by every sqlite test
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; a power cut may drop the last commits
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()

@@ -10,8 +10,13 @@ from flask import Flask
 log = logging.getLogger(__name__)
 
 
+MAX_BODY_BYTES = 1_000_000  # larger request bodies get a 413
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    from kb import api, errors, settings
+    from indexer.store import engine_for
+    from kb import api, errors, pages, settings
+    from kb.services import analytics
     from kb.services.engine import Engine
 
     app = Flask(__name__)
@@ -21,6 +26,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False
     engine = (config or {}).get("ENGINE") or Engine.from_settings(values)
     app.extensions["kb.engine"] = engine
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    db = engine_for(values["DATABASE_URL"])
+    analytics.init_db(db)
+    app.extensions["kb.db"] = db
     errors.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(pages.bp)
     return app

@@ -2,20 +2,49 @@
 
 from __future__ import annotations
 
+import json
+import logging
+
 from flask import Blueprint, current_app, jsonify, request
 
+from indexer.analysis import detect_language
 from indexer.reader import NoIndex
+from kb import inputs
 from kb.errors import ApiError
+from kb.services import analytics
+from kb.services import articles as article_service
 from kb.services import search as search_service
+
+log = logging.getLogger(__name__)
 
 bp = Blueprint("api", __name__)
 
-MAX_QUERY_CHARS = 500
 MAX_LIMIT = 50
+MAX_OFFSET = 1000
+SEARCH_ARGS = ("q", "locale", "product", "tag", "limit", "offset", "mode")
 
 
 def _engine():
     return current_app.extensions["kb.engine"]
+
+
+def _db():
+    return current_app.extensions["kb.db"]
+
+
+def _not_found(article_id: str):
+    # The same answer for an id nobody wrote and one the visitor may not see: nothing leaks.
+    return ApiError(404, "not_found", f"there is no article {article_id!r}")
+
+
+def _json_body() -> object:
+    raw = request.get_data(cache=False)
+    if not raw:
+        raise ApiError(400, "invalid_body", "the request body must be a JSON object")
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, "invalid_json", "the request body is not valid JSON") from None
 
 
 @bp.get("/-/health")
@@ -30,48 +59,57 @@ def health():
     )
 
 
-def _int_arg(name: str, default: int, low: int, high: int) -> int:
-    raw = request.args.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ApiError(400, "invalid_parameter", f"{name} must be a whole number") from None
-    if not low <= value <= high:
-        raise ApiError(400, "invalid_parameter", f"{name} must be between {low} and {high}")
-    return value
+def search_request(args) -> dict:
+    """The keyword arguments of ``search_service.search`` from a query string (shared with the pages)."""
+    inputs.check_known(args.keys(), SEARCH_ARGS)
+    mode = args.get("mode") or "hybrid"
+    if mode not in search_service.MODES:
+        raise ApiError(400, "invalid_parameter", f"mode must be one of {', '.join(search_service.MODES)}")
+    tags = tuple(t for t in (inputs.filter_arg(v, "tag") for v in args.getlist("tag")) if t)
+    if len(tags) > 10:
+        raise ApiError(400, "invalid_parameter", "at most 10 tag filters")
+    return {
+        "query": inputs.clean_query(args.get("q")),
+        "mode": mode,
+        "locale": inputs.locale_arg(args.get("locale")),
+        "product": inputs.filter_arg(args.get("product"), "product"),
+        "tags": tags,
+        "limit": inputs.int_arg(args, "limit", 10, 1, MAX_LIMIT),
+        "offset": inputs.int_arg(args, "offset", 0, 0, MAX_OFFSET),
+    }
+
+
+def run_search(wanted: dict) -> tuple[search_service.SearchResults, int]:
+    """Search for a customer and record it; returns the results and the ``search_id``."""
+    query = wanted.pop("query")
+    results = search_service.search(_engine(), query, candidates=current_app.config["SEARCH_CANDIDATES"], **wanted)
+    search_id = analytics.record_search(
+        _db(),
+        query=query,
+        locale=wanted["locale"],
+        language=wanted["locale"] or detect_language(query),
+        mode=wanted["mode"],
+        filters={k: v for k, v in (("product", wanted["product"]), ("tags", list(wanted["tags"]))) if v},
+        results=results.total,
+        shown=[h.id for h in results.hits],
+        offset=wanted["offset"],
+        took_ms=results.took_ms,
+        did_you_mean=results.did_you_mean,
+    )
+    return results, search_id
 
 
 @bp.get("/api/v1/search")
 def search():
-    query = (request.args.get("q") or "").strip()
-    if not query:
-        raise ApiError(400, "missing_query", "q is required: the words to search for")
-    if len(query) > MAX_QUERY_CHARS:
-        raise ApiError(400, "query_too_long", f"q may hold at most {MAX_QUERY_CHARS} characters")
-    mode = request.args.get("mode") or "hybrid"
-    if mode not in search_service.MODES:
-        raise ApiError(400, "invalid_parameter", f"mode must be one of {', '.join(search_service.MODES)}")
-    locale = request.args.get("locale") or None
-    if locale not in (None, "es", "en"):
-        raise ApiError(400, "invalid_parameter", "locale must be es or en")
-    limit = _int_arg("limit", 10, 1, MAX_LIMIT)
-    offset = _int_arg("offset", 0, 0, 10_000)
-    results = search_service.search(
-        _engine(),
-        query,
-        mode=mode,
-        locale=locale,
-        limit=limit,
-        offset=offset,
-        candidates=current_app.config["SEARCH_CANDIDATES"],
-    )
+    results, search_id = run_search(search_request(request.args))
     return jsonify(
         {
             "query": results.query,
             "total": results.total,
             "took_ms": results.took_ms,
+            "did_you_mean": results.did_you_mean,
+            "facets": results.facets,
+            "search_id": search_id,
             "results": [
                 {
                     "id": h.id,
@@ -87,3 +125,83 @@ def search():
             ],
         }
     )
+
+
+@bp.get("/api/v1/autocomplete")
+def autocomplete():
+    inputs.check_known(request.args.keys(), ("q", "locale", "limit"))
+    prefix = inputs.clean_query(request.args.get("q"))
+    locale = inputs.locale_arg(request.args.get("locale"))
+    limit = inputs.int_arg(request.args, "limit", 8, 1, 20)
+    found = article_service.autocomplete(_engine(), prefix, locale=locale, limit=limit)
+    return jsonify({"suggestions": [{"id": a.id, "title": a.title, "url": a.url} for a in found]})
+
+
+@bp.get("/api/v1/articles/<path:article_id>")
+def article(article_id: str):
+    inputs.check_known(request.args.keys(), ())
+    found = article_service.get_article(_engine(), article_id)
+    if found is None:
+        raise _not_found(article_id)
+    votes = analytics.vote_counts(_db(), found.id)
+    related = article_service.related(_engine(), found.id)
+    return jsonify(
+        {
+            "id": found.id,
+            "title": found.title,
+            "summary": found.summary,
+            "url": found.url,
+            "locale": found.locale,
+            "product": found.product,
+            "tags": found.tags,
+            "updated": found.updated,
+            "reviewed": found.reviewed,
+            "sections": [{"heading": s.heading, "anchor": s.anchor, "level": s.level} for s in found.sections],
+            "html": found.html,
+            "translations": [
+                {"id": t.id, "title": t.title, "url": t.url, "locale": t.locale} for t in found.translations
+            ],
+            "related": [{"id": r.id, "title": r.title, "url": r.url} for r in related],
+            "votes": {"helpful": votes.helpful, "not_helpful": votes.not_helpful},
+        }
+    )
+
+
+@bp.post("/api/v1/articles/<path:article_id>/feedback")
+def feedback(article_id: str):
+    body = inputs.json_object(_json_body(), ("helpful", "comment", "search_id", "locale"))
+    found = article_service.resolve(_engine().reader(), article_id, staff=False)
+    if found is None:
+        raise _not_found(article_id)
+    helpful = body.get("helpful")
+    if not isinstance(helpful, bool):
+        raise ApiError(400, "invalid_body", "helpful is required and must be true or false")
+    comment = body.get("comment", "")
+    if not isinstance(comment, str) or len(comment) > analytics.MAX_COMMENT_CHARS:
+        raise ApiError(400, "invalid_body", f"comment must be text of at most {analytics.MAX_COMMENT_CHARS} chars")
+    search_id = body.get("search_id")
+    if search_id is not None and (not isinstance(search_id, int) or isinstance(search_id, bool) or search_id < 1):
+        raise ApiError(400, "invalid_body", "search_id must be a positive whole number")
+    if not isinstance(body.get("locale"), str | None):
+        raise ApiError(400, "invalid_body", "locale must be es or en")
+    locale = inputs.locale_arg(body.get("locale"))
+    votes = analytics.record_vote(_db(), found, helpful, comment.strip(), locale, search_id)
+    response = jsonify(
+        {"article_id": found, "helpful": helpful, "votes": {"helpful": votes.helpful, "not_helpful": votes.not_helpful}}
+    )
+    response.status_code = 201
+    return response
+
+
+@bp.post("/api/v1/searches/<int:search_id>/clicks")
+def click(search_id: int):
+    body = inputs.json_object(_json_body(), ("article_id", "position"))
+    article_id, position = body.get("article_id"), body.get("position")
+    if not isinstance(article_id, str) or article_service.resolve(_engine().reader(), article_id, False) is None:
+        raise ApiError(400, "invalid_body", "article_id must name an article")
+    if not isinstance(position, int) or isinstance(position, bool) or not 1 <= position <= MAX_OFFSET + MAX_LIMIT:
+        raise ApiError(400, "invalid_body", "position must be the result's 1-based position")
+    if not analytics.search_exists(_db(), search_id):
+        raise ApiError(404, "not_found", f"there is no search {search_id}")
+    analytics.record_click(_db(), search_id, article_service.resolve(_engine().reader(), article_id, False), position)
+    return jsonify({"search_id": search_id, "article_id": article_id, "position": position}), 201

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify
+from flask import Flask, current_app, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from indexer.reader import ModelMismatch, NoIndex
@@ -24,7 +24,20 @@ def error_body(code: str, message: str) -> dict:
     return {"error": {"code": code, "message": message}}
 
 
+def _wants_json() -> bool:
+    return request.path.startswith(("/api/", "/-/"))
+
+
 def _response(status: int, code: str, message: str):
+    if not _wants_json():
+        # Help-center visitors get a page in their language, not JSON.
+        from kb import i18n
+
+        lang = i18n.visitor_language(request, current_app.config.get("DEFAULT_LOCALE", "es"))
+        key = {404: "not_found", 503: "no_index"}.get(status, "bad_request")
+        detail = "" if status in (404, 503) or status >= 500 else message
+        html = render_template("message.html", lang=lang, t=i18n.TEXT[lang], q="", message_key=key, detail=detail)
+        return make_response(html, status)
     response = jsonify(error_body(code, message))
     response.status_code = status
     return response

@@ -3,14 +3,12 @@
 import pytest
 
 from kb import create_app
-from kb.services.engine import Engine, model_languages
+from kb.services.engine import Engine
 
 
 @pytest.fixture(scope="module")
 def client(starter, encoder):
-    app = create_app(
-        {**starter.settings, "ENGINE": Engine(starter.data, lambda: encoder, model_languages(starter.settings))}
-    )
+    app = create_app({**starter.settings, "ENGINE": Engine.from_settings(starter.settings, lambda: encoder)})
     return app.test_client()
 
 
@@ -74,7 +72,7 @@ def test_customers_never_see_internal_draft_or_archived(client):
         ("/api/v1/search?q=x&offset=-5", 400, "invalid_parameter"),
         ("/api/v1/search?q=x&mode=fuzzy", 400, "invalid_parameter"),
         ("/api/v1/search?q=x&locale=fr", 400, "invalid_parameter"),
-        ("/no/such/page", 404, "not_found"),
+        ("/api/v1/no/such/endpoint", 404, "not_found"),
     ],
 )
 def test_bad_input_gets_the_error_shape(client, url, status, code):

@@ -10,14 +10,12 @@ import pytest
 from werkzeug.serving import make_server
 
 from kb import create_app
-from kb.services.engine import Engine, model_languages
+from kb.services.engine import Engine
 
 
 @pytest.fixture(scope="module")
 def base_url(starter, encoder):
-    app = create_app(
-        {**starter.settings, "ENGINE": Engine(starter.data, lambda: encoder, model_languages(starter.settings))}
-    )
+    app = create_app({**starter.settings, "ENGINE": Engine.from_settings(starter.settings, lambda: encoder)})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -46,5 +44,5 @@ def test_errors_over_http_are_json(base_url):
     status, ctype, body = get(base_url + "/api/v1/search?q=x&limit=0")
     assert status == 400 and ctype.startswith("application/json")
     assert body["error"]["code"] == "invalid_parameter"
-    status, _, body = get(base_url + "/missing")
+    status, _, body = get(base_url + "/api/v1/missing")
     assert status == 404 and body["error"]["code"] == "not_found"

@@ -1,0 +1,91 @@
+"""Parsing what visitors send (query strings, JSON bodies) into plain values, or an ``ApiError`` that says why not.
+
+Shared by the JSON API and the HTML pages, so both accept and refuse exactly the same input.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from kb.errors import ApiError
+
+MAX_QUERY_CHARS = 500
+MAX_FILTER_CHARS = 100
+LOCALES = ("es", "en")
+
+
+def clean_query(raw: str | None, name: str = "q", required: bool = True) -> str:
+    """A query as search should see it: NFC, invisible format characters dropped, spaces collapsed.
+
+    Refused: missing or empty, longer than ``MAX_QUERY_CHARS``, control characters, or nothing to
+    search for (no letter or digit, as in ``"¿?"`` or a lone emoji).
+    """
+    text = raw or ""
+    if len(text) > MAX_QUERY_CHARS * 4:  # refuse before normalising megabytes
+        raise ApiError(400, "query_too_long", f"{name} may hold at most {MAX_QUERY_CHARS} characters")
+    text = unicodedata.normalize("NFC", text)
+    if any(unicodedata.category(ch) == "Cc" and not ch.isspace() for ch in text):
+        raise ApiError(400, "invalid_query", f"{name} contains control characters")
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cn"))
+    text = " ".join(text.split())
+    if not text:
+        if required:
+            raise ApiError(400, "missing_query", f"{name} is required: the words to search for")
+        return ""
+    if len(text) > MAX_QUERY_CHARS:
+        raise ApiError(400, "query_too_long", f"{name} may hold at most {MAX_QUERY_CHARS} characters")
+    if not any(ch.isalnum() for ch in text):
+        raise ApiError(400, "invalid_query", f"{name} must contain at least one letter or digit")
+    return text
+
+
+def check_known(args: Iterable[str], allowed: Iterable[str]) -> None:
+    unknown = sorted(set(args) - set(allowed))
+    if unknown:
+        raise ApiError(
+            400,
+            "unknown_parameter",
+            f"unknown parameter {unknown[0]!r}; this endpoint takes {', '.join(sorted(allowed))}",
+        )
+
+
+def int_arg(args: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ApiError(400, "invalid_parameter", f"{name} must be a whole number") from None
+    if not low <= value <= high:
+        raise ApiError(400, "invalid_parameter", f"{name} must be between {low} and {high}")
+    return value
+
+
+def locale_arg(value: str | None, name: str = "locale") -> str | None:
+    if value in (None, ""):
+        return None
+    if value not in LOCALES:
+        raise ApiError(400, "invalid_parameter", f"{name} must be {' or '.join(LOCALES)}")
+    return value
+
+
+def filter_arg(value: str | None, name: str) -> str | None:
+    """A product or tag filter: printable text of at most ``MAX_FILTER_CHARS`` characters."""
+    if value is None or not value.strip():
+        return None
+    value = unicodedata.normalize("NFC", value.strip())
+    if len(value) > MAX_FILTER_CHARS or not value.isprintable():
+        raise ApiError(400, "invalid_parameter", f"{name} must be printable text of at most {MAX_FILTER_CHARS} chars")
+    return value
+
+
+def json_object(body, allowed: Iterable[str]) -> dict:
+    """A JSON request body that must be an object with only the ``allowed`` keys."""
+    if not isinstance(body, dict):
+        raise ApiError(400, "invalid_body", "the request body must be a JSON object")
+    unknown = sorted(set(body) - set(allowed))
+    if unknown:
+        raise ApiError(400, "invalid_body", f"unknown field {unknown[0]!r}; allowed: {', '.join(sorted(allowed))}")
+    return body

@@ -1,0 +1,160 @@
+"""Search and article analytics in the database: queries, result clicks and "was this helpful?" votes.
+
+Every customer search is a row (text, locale, filters, how many results, latency, which articles were
+shown); an opened result is a click with its position; a vote is a row per article. The owners'
+review queue and the analytics dashboard read these tables; writers are short transactions, so
+several server processes can record at once (SQLite in WAL mode, or PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+log = logging.getLogger(__name__)
+
+MAX_COMMENT_CHARS = 2000
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SearchQuery(Base):
+    __tablename__ = "search_queries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    query: Mapped[str] = mapped_column(Text)
+    locale: Mapped[str | None] = mapped_column(String(8))  # asked for; None = any
+    language: Mapped[str | None] = mapped_column(String(8))  # of the query, as detected
+    mode: Mapped[str] = mapped_column(String(16))
+    filters: Mapped[dict] = mapped_column(JSON, default=dict)
+    results: Mapped[int] = mapped_column(Integer)  # total matching articles
+    shown: Mapped[list] = mapped_column(JSON, default=list)  # article ids of the page returned, in order
+    offset: Mapped[int] = mapped_column(Integer, default=0)
+    took_ms: Mapped[float] = mapped_column(Float)
+    did_you_mean: Mapped[str | None] = mapped_column(Text)
+    staff: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SearchClick(Base):
+    __tablename__ = "search_clicks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    search_id: Mapped[int] = mapped_column(ForeignKey("search_queries.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[str] = mapped_column(String(400), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 1-based, over all pages
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ArticleVote(Base):
+    __tablename__ = "article_votes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(String(400), index=True)
+    helpful: Mapped[bool] = mapped_column(Boolean)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    locale: Mapped[str | None] = mapped_column(String(8))  # of the visitor's interface
+    search_id: Mapped[int | None] = mapped_column(ForeignKey("search_queries.id", ondelete="SET NULL"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+@dataclass(frozen=True, slots=True)
+class VoteCounts:
+    helpful: int
+    not_helpful: int
+
+
+def init_db(engine: Engine) -> None:
+    Base.metadata.create_all(engine)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def record_search(
+    engine: Engine,
+    *,
+    query: str,
+    locale: str | None,
+    language: str | None,
+    mode: str,
+    filters: dict,
+    results: int,
+    shown: list[str],
+    offset: int,
+    took_ms: float,
+    did_you_mean: str | None,
+    staff: bool = False,
+) -> int:
+    """Store one search; returns its id (the ``search_id`` that clicks and votes refer to)."""
+    with Session(engine) as session, session.begin():
+        row = SearchQuery(
+            at=_now(),
+            query=query,
+            locale=locale,
+            language=language,
+            mode=mode,
+            filters=filters,
+            results=results,
+            shown=shown,
+            offset=offset,
+            took_ms=took_ms,
+            did_you_mean=did_you_mean,
+            staff=staff,
+        )
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def search_exists(engine: Engine, search_id: int) -> bool:
+    with Session(engine) as session:
+        return session.get(SearchQuery, search_id) is not None
+
+
+def record_click(engine: Engine, search_id: int, article_id: str, position: int) -> None:
+    with Session(engine) as session, session.begin():
+        session.add(SearchClick(search_id=search_id, article_id=article_id, position=position, at=_now()))
+
+
+def record_vote(
+    engine: Engine,
+    article_id: str,
+    helpful: bool,
+    comment: str = "",
+    locale: str | None = None,
+    search_id: int | None = None,
+) -> VoteCounts:
+    """Store one vote; returns the article's totals including it."""
+    with Session(engine) as session, session.begin():
+        if search_id is not None and session.get(SearchQuery, search_id) is None:
+            search_id = None
+        session.add(
+            ArticleVote(
+                article_id=article_id,
+                helpful=helpful,
+                comment=comment[:MAX_COMMENT_CHARS],
+                locale=locale,
+                search_id=search_id,
+                at=_now(),
+            )
+        )
+    return vote_counts(engine, article_id)
+
+
+def vote_counts(engine: Engine, article_id: str) -> VoteCounts:
+    with Session(engine) as session:
+        rows = session.execute(
+            select(ArticleVote.helpful, func.count())
+            .where(ArticleVote.article_id == article_id)
+            .group_by(ArticleVote.helpful)
+        ).all()
+    counts = {bool(h): n for h, n in rows}
+    return VoteCounts(helpful=counts.get(True, 0), not_helpful=counts.get(False, 0))

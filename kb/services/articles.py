@@ -1,0 +1,171 @@
+"""Articles as readers see them: one article with its sections and HTML, related articles, title autocomplete.
+
+Customers see only public, published articles; for them any other id does not exist (``None``),
+exactly like an id nobody wrote.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from indexer.analysis import TOKEN_RE, fold
+from indexer.reader import BuildReader
+from kb.services.engine import Engine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionInfo:
+    heading: str
+    anchor: str
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLink:
+    id: str
+    title: str
+    url: str
+    locale: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    id: str
+    title: str
+    summary: str
+    url: str
+    locale: str
+    product: str
+    tags: list[str]
+    audience: str
+    status: str
+    owner: str
+    reviewed: str | None
+    updated: str
+    translation_of: str
+    html: str
+    sections: list[SectionInfo] = field(default_factory=list)
+    translations: list[ArticleLink] = field(default_factory=list)
+
+
+def url_for(article_id: str) -> str:
+    return f"/articles/{article_id}"
+
+
+def _link(reader: BuildReader, article_id: str) -> ArticleLink:
+    a = reader.articles[article_id]
+    return ArticleLink(article_id, a["title"], url_for(article_id), a["locale"])
+
+
+def resolve(reader: BuildReader, article_id: str, staff: bool) -> str | None:
+    """The id of the article a reader asked for (by id or by its file's path), if they may see it."""
+    found = article_id if article_id in reader.articles else reader.id_by_path.get(article_id)
+    if found is None or not reader.visible(found, staff):
+        return None
+    return found
+
+
+def _translations(reader: BuildReader, article_id: str, staff: bool) -> list[ArticleLink]:
+    """The same article in other languages: its source, and what names either as its source."""
+    source = reader.articles[article_id].get("translation_of") or ""
+    source = reader.id_by_path.get(source, source)
+    family = {source} if source else set()
+    for other, meta in reader.articles.items():
+        target = meta.get("translation_of") or ""
+        if target and reader.id_by_path.get(target, target) in (article_id, source):
+            family.add(other)
+    family.discard(article_id)
+    return [_link(reader, a) for a in sorted(family) if a in reader.articles and reader.visible(a, staff)]
+
+
+def get_article(engine: Engine, article_id: str, staff: bool = False) -> ArticleView | None:
+    reader = engine.reader()
+    found = resolve(reader, article_id, staff)
+    if found is None:
+        return None
+    a = reader.articles[found]
+    return ArticleView(
+        id=found,
+        title=a["title"],
+        summary=a.get("summary") or "",
+        url=url_for(found),
+        locale=a["locale"],
+        product=a.get("product") or "",
+        tags=list(a.get("tags") or ()),
+        audience=a["audience"],
+        status=a["status"],
+        owner=a.get("owner") or "",
+        reviewed=a.get("reviewed"),
+        updated=a["updated_at"],
+        translation_of=a.get("translation_of") or "",
+        html=reader.pages.get(found) or "",
+        sections=[SectionInfo(s["heading"], s["anchor"], s["level"]) for s in a["sections"] if s["level"] > 0],
+        translations=_translations(reader, found, staff),
+    )
+
+
+def related(engine: Engine, article_id: str, staff: bool = False, limit: int = 5) -> list[ArticleLink]:
+    """Articles closest in meaning (the mean of the article's section vectors), in the same language."""
+    reader = engine.checked_reader()
+    found = resolve(reader, article_id, staff)
+    if found is None:
+        return []
+    rows = np.flatnonzero(reader.chunk_article == reader.article_row[found]).tolist()
+    if not rows:
+        return []
+    centre = reader.vectors.rows(rows).mean(axis=0)
+    centre /= max(float(np.linalg.norm(centre)), 1e-9)
+    mask = reader.mask(staff, reader.articles[found]["locale"])
+    out: list[str] = []
+    for row, _ in reader.vectors.search(centre, (limit + 1) * 8):
+        other = reader.chunks[row]["article_id"]
+        if mask[row] and other != found and other not in out:
+            out.append(other)
+            if len(out) >= limit:
+                break
+    return [_link(reader, a) for a in out]
+
+
+def _words(text: str) -> list[str]:
+    return [fold(w.lower()) for w in TOKEN_RE.findall(text)]
+
+
+def autocomplete(engine: Engine, prefix: str, locale: str | None = None, staff: bool = False, limit: int = 8):
+    """Titles whose words start with the typed words (accents and case ignored), the last one a prefix.
+
+    Titles that begin with the typed text come first, then shorter titles.
+    """
+    reader = engine.reader()
+    typed = _words(prefix)
+    if not typed:
+        return []
+    visible = reader.article_mask(staff, locale)
+    scored = []
+    for i, article_id in enumerate(reader.article_ids):
+        if not visible[i]:
+            continue
+        title = reader.articles[article_id]["title"]
+        words = _words(title)
+        if not all(any(w.startswith(t) for w in words) for t in typed[:-1]):
+            continue
+        if not any(w.startswith(typed[-1]) for w in words):
+            continue
+        starts = words[: len(typed)] == typed[:-1] + [words[len(typed) - 1]] if len(words) >= len(typed) else False
+        starts = starts and words[len(typed) - 1].startswith(typed[-1])
+        scored.append((not starts, len(title), title, article_id))
+    scored.sort()
+    return [_link(reader, a) for *_, a in scored[:limit]]
+
+
+def recently_updated(engine: Engine, locale: str | None = None, staff: bool = False, limit: int = 8):
+    """The articles updated last (git history, else file dates), for the help center's home page."""
+    reader = engine.reader()
+    visible = reader.article_mask(staff, locale)
+    found = [a for i, a in enumerate(reader.article_ids) if visible[i]]
+    found.sort(key=lambda a: reader.articles[a]["updated_at"], reverse=True)
+    return [_link(reader, a) for a in found[:limit]]
