@@ -1,0 +1,156 @@
+"""Help-center pages: home, search results and articles, in the visitor's language (Spanish or English).
+
+Thin views over the same services as the JSON API; their JSON twins are ``/api/v1/search`` and
+``/api/v1/articles/<id>``. Article HTML and snippets come from kb's own renderers (raw HTML in an
+article is escaped at build time), so templates mark only those two as safe.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode
+
+from flask import Blueprint, current_app, make_response, render_template, request
+from markupsafe import Markup
+from werkzeug.datastructures import MultiDict
+
+from indexer.reader import NoIndex
+from kb import i18n, inputs
+from kb.api import run_search, search_request
+from kb.errors import ApiError
+from kb.services import analytics
+from kb.services import articles as article_service
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("pages", __name__)
+
+PAGE_SIZE = 10
+
+
+def _engine():
+    return current_app.extensions["kb.engine"]
+
+
+def _render(template: str, status: int = 200, **context):
+    lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
+    context.setdefault("q", "")
+    html = render_template(template, lang=lang, t=i18n.TEXT[lang], **context)
+    response = make_response(html, status)
+    if request.args.get("lang") in i18n.LANGUAGES:
+        response.set_cookie(i18n.COOKIE, lang, max_age=365 * 86400, samesite="Lax", httponly=True)
+    return response
+
+
+def _url(path: str, **params) -> str:
+    pairs = [(k, v) for k, vs in params.items() for v in (vs if isinstance(vs, list | tuple) else [vs]) if v]
+    return path + ("?" + urlencode(pairs) if pairs else "")
+
+
+@bp.get("/")
+def home():
+    lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
+    try:
+        recent = article_service.recently_updated(_engine(), locale=lang, limit=8)
+    except NoIndex:
+        return _render("message.html", 503, message_key="no_index")
+    return _render("home.html", recent=recent)
+
+
+@bp.get("/search")
+def search():
+    lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
+    raw_q = request.args.get("q", "")
+    if not raw_q.strip():
+        return home()
+    # The visitor's language by default, like a localised help center; locale=all searches every language.
+    locale = request.args.get("locale") or lang
+    tags = request.args.getlist("tag")
+    product = request.args.get("product", "")
+    page = request.args.get("page", "1")
+    args = MultiDict(
+        [("q", raw_q), ("product", product), ("offset", "0")]
+        + ([("locale", locale)] if locale != "all" else [])
+        + [("tag", t) for t in tags]
+    )
+    try:
+        number = inputs.int_arg({"page": page}, "page", 1, 1, 100)
+        wanted = search_request(args)
+        wanted["limit"], wanted["offset"] = PAGE_SIZE, (number - 1) * PAGE_SIZE
+        results, search_id = run_search(wanted)
+    except ApiError as exc:
+        return _render("message.html", 400, message_key="bad_request", detail=exc.message, q=raw_q)
+    except NoIndex:
+        return _render("message.html", 503, message_key="no_index", q=raw_q)
+    base = {"q": results.query, "locale": locale, "product": product, "tag": tags}
+    hits = [
+        {
+            "hit": h,
+            "position": (number - 1) * PAGE_SIZE + n,
+            "href": _url(f"/articles/{h.id}", s=search_id, p=(number - 1) * PAGE_SIZE + n)
+            + (f"#{h.anchor}" if h.anchor else ""),
+            "snippet": Markup(h.snippet),  # escaped by kb.services.snippets; only <mark> is markup
+        }
+        for n, h in enumerate(results.hits, 1)
+    ]
+    facets = {
+        "locale": [
+            (value, count, _url("/search", **{**base, "locale": value}), value == locale)
+            for value, count in results.facets.get("locale", {}).items()
+        ],
+        "product": [
+            (value, count, _url("/search", **{**base, "product": value}), value == product)
+            for value, count in results.facets.get("product", {}).items()
+        ],
+        "tags": [
+            (value, count, _url("/search", **{**base, "tag": sorted({*tags, value})}), value in tags)
+            for value, count in list(results.facets.get("tags", {}).items())[:15]
+        ],
+    }
+    pages = (results.total + PAGE_SIZE - 1) // PAGE_SIZE
+    return _render(
+        "search.html",
+        q=results.query,
+        results=results,
+        hits=hits,
+        facets=facets,
+        locale=locale,
+        all_url=_url("/search", **{**base, "locale": "all"}),
+        clear_url=_url("/search", q=results.query, locale=locale),
+        did_you_mean_url=_url("/search", **{**base, "q": results.did_you_mean}) if results.did_you_mean else "",
+        previous_url=_url("/search", **base, page=number - 1) if number > 1 else "",
+        next_url=_url("/search", **base, page=number + 1) if number < pages else "",
+        search_id=search_id,
+    )
+
+
+def _record_click(article_id: str) -> int | None:
+    """A result opened from a search page (``?s=<search_id>&p=<position>``): recorded once per view."""
+    try:
+        search_id, position = int(request.args.get("s", "")), int(request.args.get("p", ""))
+    except ValueError:
+        return None
+    db = current_app.extensions["kb.db"]
+    if search_id < 1 or not 1 <= position <= 1100 or not analytics.search_exists(db, search_id):
+        return None
+    analytics.record_click(db, search_id, article_id, position)
+    return search_id
+
+
+@bp.get("/articles/<path:article_id>")
+def article(article_id: str):
+    try:
+        found = article_service.get_article(_engine(), article_id)
+        related = article_service.related(_engine(), found.id) if found else []
+    except NoIndex:
+        return _render("message.html", 503, message_key="no_index")
+    if found is None:
+        return _render("message.html", 404, message_key="not_found")
+    search_id = _record_click(found.id)
+    return _render(
+        "article.html",
+        article=found,
+        body=Markup(found.html),  # rendered by kb at build time with raw HTML off
+        related=related,
+        search_id=search_id,
+    )

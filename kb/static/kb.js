@@ -1,0 +1,93 @@
+// Help-center behaviour: title suggestions while typing, and the "was this helpful?" vote.
+(function () {
+  "use strict";
+
+  // --- autocomplete ------------------------------------------------------------------------
+  var input = document.getElementById("q");
+  var list = document.getElementById("suggestions");
+  var timer = null;
+  var active = -1;
+
+  function clearSuggestions() {
+    list.innerHTML = "";
+    list.hidden = true;
+    active = -1;
+  }
+
+  function showSuggestions(items) {
+    list.innerHTML = "";
+    items.forEach(function (s) {
+      var li = document.createElement("li");
+      li.setAttribute("role", "option");
+      var a = document.createElement("a");
+      a.href = s.url;
+      a.textContent = s.title;
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    list.hidden = items.length === 0;
+    active = -1;
+  }
+
+  if (input && list) {
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var text = input.value.trim();
+      if (text.length < 2) { clearSuggestions(); return; }
+      timer = setTimeout(function () {
+        var url = "/api/v1/autocomplete?" + new URLSearchParams({q: text, locale: input.dataset.locale});
+        fetch(url).then(function (r) { return r.ok ? r.json() : {suggestions: []}; })
+          .then(function (body) { if (input.value.trim() === text) showSuggestions(body.suggestions); })
+          .catch(clearSuggestions);
+      }, 120);
+    });
+    input.addEventListener("keydown", function (e) {
+      var items = list.querySelectorAll("li");
+      if (!items.length || list.hidden) return;
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        active = (active + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+        items.forEach(function (li, i) { li.classList.toggle("active", i === active); });
+      } else if (e.key === "Enter" && active >= 0) {
+        e.preventDefault();
+        window.location = items[active].querySelector("a").href;
+      } else if (e.key === "Escape") {
+        clearSuggestions();
+      }
+    });
+    input.addEventListener("blur", function () { setTimeout(clearSuggestions, 200); });
+  }
+
+  // --- helpful vote --------------------------------------------------------------------------
+  var vote = document.querySelector("section.vote");
+  if (!vote) return;
+  var status = vote.querySelector(".vote-status");
+  var form = vote.querySelector("form.comment");
+
+  function send(helpful, comment) {
+    var body = {helpful: helpful, locale: document.body.dataset.lang};
+    if (comment) body.comment = comment;
+    if (vote.dataset.searchId) body.search_id = parseInt(vote.dataset.searchId, 10);
+    var url = "/api/v1/articles/" + vote.dataset.articleId.split("/").map(encodeURIComponent).join("/") + "/feedback";
+    fetch(url, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)})
+      .then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        vote.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+        form.hidden = true;
+        status.textContent = vote.dataset.thanks;
+        vote.classList.add("done");
+      })
+      .catch(function () { status.textContent = vote.dataset.failed; });
+  }
+
+  vote.querySelector(".vote-yes").addEventListener("click", function () { send(true); });
+  // "No" asks what was missing first; the vote is recorded when the visitor sends (the comment is optional).
+  vote.querySelector(".vote-no").addEventListener("click", function () {
+    form.hidden = false;
+    form.querySelector("textarea").focus();
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    send(false, form.querySelector("textarea").value.trim());
+  });
+})();

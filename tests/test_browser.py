@@ -1,0 +1,130 @@
+"""The help center in a real browser: headless Chromium (Debian's, driven by Selenium) against a real server.
+
+A customer types a few letters and sees title suggestions, searches with a typo, sees highlighted
+results, opens one, and votes; the click and the vote land in the database.
+"""
+
+import os
+import shutil
+import threading
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from werkzeug.serving import make_server
+
+from kb import create_app
+from kb.services import analytics
+from kb.services.engine import Engine
+
+DRIVER = os.environ.get("KB_TEST_CHROMEDRIVER") or shutil.which("chromedriver") or ""
+BROWSER = shutil.which("chromium") or ""
+
+if not (DRIVER and BROWSER):
+    if os.environ.get("CI"):
+        pytest.fail("CI must run the browser test: .ci/chromium.sh found no chromium/chromedriver", pytrace=False)
+    pytest.skip("no chromium/chromedriver (run make test, which installs them)", allow_module_level=True)
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server(starter, encoder, tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "kb.sqlite3"
+    app = create_app(
+        {
+            **starter.settings,
+            "DATABASE_URL": f"sqlite:///{db}",
+            "ENGINE": Engine.from_settings(starter.settings, lambda: encoder),
+        }
+    )
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield app, f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = BROWSER
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--lang=es-ES",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "es-ES,es"})
+    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def test_search_open_and_vote(server, browser):
+    app, base = server
+    wait = WebDriverWait(browser, 30)
+    browser.get(base + "/")
+    assert "¿En qué podemos ayudarte?" in browser.page_source
+
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("restab")
+    suggestion = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#suggestions li a")))
+    assert suggestion.text == "Restablecer la contraseña"
+
+    box.clear()
+    box.send_keys("contraseña olvdiada", Keys.ENTER)
+    first = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.hits li.hit")))
+    assert first.find_element(By.CSS_SELECTOR, "a.title").text == "Restablecer la contraseña"
+    marks = [m.text.lower() for m in first.find_elements(By.CSS_SELECTOR, ".snippet mark")]
+    assert "contraseña" in marks
+    did_you_mean = browser.find_element(By.CSS_SELECTOR, ".did-you-mean a")
+    assert did_you_mean.text == "contraseña olvidada"
+    search_id = int(browser.find_element(By.CSS_SELECTOR, "section.results").get_attribute("data-search-id"))
+
+    first.find_element(By.CSS_SELECTOR, "a.title").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "article h1"), "Restablecer la contraseña"))
+    toc = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "aside.toc a")]
+    assert "No recibes el correo" in toc
+
+    browser.find_element(By.CSS_SELECTOR, "section.vote .vote-yes").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".vote-status"), "Gracias"))
+    assert browser.find_element(By.CSS_SELECTOR, "section.vote .vote-no").get_attribute("disabled")
+
+    with Session(app.extensions["kb.db"]) as s:
+        query = s.get(analytics.SearchQuery, search_id)
+        clicks = s.scalars(select(analytics.SearchClick).where(analytics.SearchClick.search_id == search_id)).all()
+        votes = s.scalars(select(analytics.ArticleVote).where(analytics.ArticleVote.search_id == search_id)).all()
+    assert query.query == "contraseña olvdiada" and query.locale == "es"
+    assert [(c.article_id, c.position) for c in clicks] == [("es/cuenta/restablecer-contrasena", 1)]
+    assert [(v.article_id, v.helpful, v.locale) for v in votes] == [("es/cuenta/restablecer-contrasena", True, "es")]
+
+
+def test_not_helpful_asks_what_was_missing(server, browser):
+    app, base = server
+    wait = WebDriverWait(browser, 30)
+    browser.get(base + "/articles/en/account/reset-password?lang=en")
+    browser.find_element(By.CSS_SELECTOR, "section.vote .vote-no").click()
+    comment = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "form.comment textarea")))
+    comment.send_keys("Nothing about SSO accounts")
+    browser.find_element(By.CSS_SELECTOR, "form.comment button").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".vote-status"), "Thanks"))
+    with Session(app.extensions["kb.db"]) as s:
+        vote = s.scalars(
+            select(analytics.ArticleVote).where(analytics.ArticleVote.article_id == "en/account/reset-password")
+        ).one()
+    assert (vote.helpful, vote.comment, vote.locale) == (False, "Nothing about SSO accounts", "en")
