@@ -141,12 +141,15 @@ _RAW_STOPS = {lang: frozenset(stopwords_for_language(lang)) for lang in LANGUAGE
 
 
 def detect_language(text: str) -> str | None:
-    """``es``, ``en`` or None: Spanish letters and punctuation, else which language's stop words it uses."""
-    if _SPANISH_MARKS.search(text):
-        return "es"
+    """``es``, ``en`` or None: which language's stop words the text uses more (with at least three of
+    them); for short texts, Spanish letters and punctuation (ñ, ¿, accents) say ``es``."""
     words = [w.lower() for w in _TOKEN_RE.findall(text)]
     es = sum(w in _RAW_STOPS["es"] for w in words)
     en = sum(w in _RAW_STOPS["en"] for w in words)
+    if es + en >= 3 and es != en:
+        return "es" if es > en else "en"
+    if _SPANISH_MARKS.search(text):
+        return "es"
     if es == en:
         return None
     return "es" if es > en else "en"

@@ -244,6 +244,7 @@ def parse_article(source: Source, default_locale: str, article_id: str | None = 
         article_id or article_id_for(source.rel_path),
         first_heading,
         default_locale,
+        " ".join(b.text for s in sections for b in s.blocks)[:2000],
     )
     if meta is None:
         return meta_problems[0]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from indexer.analysis import detect_language
 from indexer.sources import Problem
 
 
@@ -149,8 +150,13 @@ def build_meta(
     default_id: str,
     first_heading: str,
     default_locale: str,
+    sample: str = "",
 ) -> tuple[ArticleMeta | None, list[Problem]]:
-    """Map and validate front matter. ``None`` (with an error) when the article cannot be indexed."""
+    """Map and validate front matter. ``None`` (with an error) when the article cannot be indexed.
+
+    The locale comes from the front matter, else the top folder (``es/``, ``en/``), else the
+    language of the title and ``sample`` (the start of the body), else ``default_locale``.
+    """
     raw = raw or ""
     problems: list[Problem] = []
     used: set[str] = set()
@@ -182,7 +188,10 @@ def build_meta(
     locale = _normalise_locale(_as_text(locale)) if locale else ""
     if not locale:
         top = rel_path.split("/", 1)[0]
-        locale = top if top in LOCALES and "/" in rel_path else default_locale
+        if top in LOCALES and "/" in rel_path:
+            locale = top
+        else:
+            locale = detect_language(f"{_as_text(data.get('title')) or first_heading}\n{sample}") or default_locale
     elif locale not in LOCALES:
         warn(key, f"locale {locale!r} is not one of {', '.join(LOCALES)}; using {default_locale!r}")
         locale = default_locale

@@ -1,4 +1,6 @@
-from indexer.analysis import fold, spanish_stem, tokens
+import pytest
+
+from indexer.analysis import detect_language, fold, spanish_stem, tokens
 
 
 def test_fold_removes_accents_but_keeps_enye():
@@ -34,3 +36,17 @@ def test_english_stemming():
 
 def test_codes_and_versions_stay_whole():
     assert tokens("ACSD-48204 v2.4.7", "en") == ["acsd-48204", "v2.4.7"]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("The customer did not receive the invoice email from José in México", "en"),
+        ("No recibo el correo de la factura y no sé por qué", "es"),
+        ("contraseña", "es"),
+        ("reset password", None),
+        ("how do I reset my password", "en"),
+    ],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang

@@ -92,3 +92,17 @@ def test_unsafe_id_is_refused():
     art = parse("---\ntitle: T\nid: ../../etc/passwd\n---\nx\n", rel="es/a.md")
     assert art.meta.id == "es/a"
     assert art.problems and "id" in art.problems[0].message
+
+
+def test_locale_detected_from_the_text_when_nothing_says():
+    english = (
+        "---\ntitle: Undefined array key error on import\n---\n"
+        "The patch fixes the issue where the import of the customer data stops with an error.\n"
+    )
+    spanish = (
+        "---\ntitle: Error al importar\n---\n"
+        "El parche soluciona el problema por el que la importación de los datos se detiene.\n"
+    )
+    assert parse(english, rel="guides/x.md", default_locale="es").meta.locale == "en"
+    assert parse(spanish, rel="guides/x.md", default_locale="en").meta.locale == "es"
+    assert parse("---\ntitle: ACSD-1\n---\nQPT 1.1.40\n", rel="x.md", default_locale="en").meta.locale == "en"
