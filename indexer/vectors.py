@@ -138,7 +138,19 @@ class SentenceTransformerEncoder:
         return self._encode([self.passage_prefix + t for t in texts], batch_size)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode([self.query_prefix + t for t in texts], 32)
+        texts = [self.query_prefix + t for t in texts]
+        if len(texts) != 1:
+            return self._encode(texts, 32)
+        # One query (every search): the model's own modules, without encode()'s batching machinery,
+        # which costs a few milliseconds per call. Same tokenizer, pooling and normalisation.
+        import torch
+
+        model = self.model
+        features = (getattr(model, "preprocess", None) or model.tokenize)(texts)
+        with torch.inference_mode():
+            vector = model(features)["sentence_embedding"]
+            vector = torch.nn.functional.normalize(vector, p=2, dim=1)
+        return np.ascontiguousarray(vector.numpy(), dtype=np.float32)
 
     def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         if not texts:
@@ -150,7 +162,12 @@ class SentenceTransformerEncoder:
 
 
 class VectorIndex:
-    """Exact inner-product search (cosine on normalised vectors) with FAISS."""
+    """Inner-product search (cosine on normalised vectors) with FAISS, over every vector.
+
+    Vectors are stored as 16-bit floats (``IndexScalarQuantizer`` fp16): half the memory traffic of
+    a flat float32 index, so a query scans d365's 40k vectors in ~4 ms instead of ~7, and the top
+    100 is the exact one 99.97% of the time (bench notes in docs/benchmarks.md).
+    """
 
     FILENAME = "vectors.faiss"
 
@@ -162,8 +179,9 @@ class VectorIndex:
         import faiss
 
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        index = faiss.IndexFlatIP(vectors.shape[1])
+        index = faiss.IndexScalarQuantizer(vectors.shape[1], faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
         if len(vectors):
+            index.train(vectors)  # fp16 needs no statistics; train() only marks the index ready
             index.add(vectors)
         return cls(index)
 

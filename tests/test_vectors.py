@@ -1,0 +1,26 @@
+"""The encoder's one-query fast path and the fp16 vector index against their exact counterparts."""
+
+import numpy as np
+import pytest
+
+from indexer.vectors import VectorIndex
+
+
+@pytest.mark.parametrize("query", ["hola", "¿cómo cambio mi contraseña?", "reset password " * 200])
+def test_single_query_fast_path_equals_batch_encode(encoder, query):
+    fast = encoder.encode_queries([query])
+    batch = encoder.encode_queries([query, "otra consulta"])[:1]
+    assert fast.shape == (1, encoder.dimension)
+    assert np.allclose(fast, batch, atol=1e-5)
+
+
+def test_fp16_index_ranks_like_exact_search():
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(2000, 64)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = VectorIndex.build(vectors)
+    for q in vectors[:20]:
+        exact = np.argsort(-(vectors @ q))[:10].tolist()
+        assert [row for row, _ in index.search(q, 10)] == exact
+    assert np.allclose(index.vectors(), vectors, atol=1e-3)
+    assert np.allclose(index.rows([5, 7]), vectors[[5, 7]], atol=1e-3)
