@@ -1,0 +1,96 @@
+"""In-process search latency on a built index, for customer-style queries of 1-5 words.
+
+    python bench/search_latency.py DATA_DIR [--queries 300] [--threads N]
+
+Queries are distinct word runs taken from the index's own article titles (so every query is new to
+the per-process query cache). Prints the p50/p99 of the whole ``search()`` call (hybrid, what the
+API runs) and of its parts measured separately: query embedding, FAISS, BM25F.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from indexer.analysis import TOKEN_RE  # noqa: E402
+from kb import settings  # noqa: E402
+from kb.services import search as search_service  # noqa: E402
+from kb.services.engine import Engine  # noqa: E402
+
+
+def queries(titles: list[str], n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out: set[str] = set()
+    while len(out) < n:
+        words = TOKEN_RE.findall(rng.choice(titles))
+        if not words:
+            continue
+        size = rng.randint(1, min(5, len(words)))
+        start = rng.randint(0, len(words) - size)
+        out.add(" ".join(words[start : start + size]).lower())
+    return sorted(out, key=lambda _: rng.random())
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def line(name: str, values: list[float]) -> str:
+    return f"{name:<22} p50 {statistics.median(values):7.2f} ms   p99 {pct(values, 99):7.2f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--threads", type=int, default=0, help="torch threads (0: kb's default)")
+    args = parser.parse_args()
+
+    values = settings.load({"DATA_DIR": str(args.data_dir)})
+    engine = Engine.from_settings(values)
+    reader = engine.checked_reader()
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    titles = [a["title"] for a in reader.articles.values()]
+    qs = queries(titles, args.queries, args.seed)
+    warm = queries(titles, 20, args.seed + 1)
+    for q in warm:  # model, speller and caches warm, as in a running server
+        search_service.search(engine, q)
+
+    encode, faiss, bm25, total = [], [], [], []
+    for q in qs:
+        t = time.perf_counter()
+        vector = engine.encoder.encode_queries([q])[0]
+        encode.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        reader.vectors.search(vector, 300)
+        faiss.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        reader.bm25.search(q, 100, mask=reader.mask(False, None))
+        bm25.append((time.perf_counter() - t) * 1000)
+    engine._queries.clear()
+    for q in qs:
+        t = time.perf_counter()
+        search_service.search(engine, q, candidates=values["SEARCH_CANDIDATES"])
+        total.append((time.perf_counter() - t) * 1000)
+
+    n_vectors = len(reader.vectors)
+    print(f"{args.data_dir}: {len(reader.articles)} articles, {n_vectors} vectors, {len(qs)} distinct queries")
+    print(line("query embedding", encode))
+    print(line("FAISS (k=300)", faiss))
+    print(line("BM25F", bm25))
+    print(line("search() hybrid", total))
+
+
+if __name__ == "__main__":
+    main()
