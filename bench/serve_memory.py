@@ -1,9 +1,11 @@
 """Peak memory (RSS) of `kb serve` holding a built index, and its search latency over loopback.
 
-    python bench/serve_memory.py DATA_DIR [--queries 200]
+    python bench/serve_memory.py DATA_DIR [--queries 200] [--concurrency 4] [--seconds 30]
 
 Starts `kb serve` on a free loopback port with KB_DATA_DIR=DATA_DIR, waits for /-/health, sends
-searches one after another, then prints the server's peak RSS (VmHWM) and the latency p50/p99.
+searches one after another, then from ``--concurrency`` client threads at once for ``--seconds``
+(this process is the second process on loopback), and prints latency p50/p99, requests served and
+failed, and the server's peak RSS (VmHWM). Queries are distinct, so the query cache never answers.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -40,10 +43,41 @@ def rss_kb(pid: int, key: str) -> int:
     return 0
 
 
+def load(base: str, clients: int, seconds: int) -> tuple[int, int, list[float]]:
+    """Searches from ``clients`` threads until ``seconds`` pass: (served, failed, latencies in ms)."""
+    deadline = time.perf_counter() + seconds
+    lock = threading.Lock()
+    out = {"served": 0, "failed": 0, "lat": []}
+
+    def client(seed: int) -> None:
+        rng = random.Random(seed)
+        while time.perf_counter() < deadline:
+            q = " ".join(rng.sample(WORDS, rng.randint(1, 5))) + f" {rng.randint(0, 10**6)}"
+            t = time.perf_counter()
+            try:
+                urllib.request.urlopen(f"{base}/api/v1/search?{urllib.parse.urlencode({'q': q})}", timeout=30).read()
+                ok = True
+            except OSError:
+                ok = False
+            with lock:
+                out["served" if ok else "failed"] += 1
+                if ok:
+                    out["lat"].append((time.perf_counter() - t) * 1000)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return out["served"], out["failed"], out["lat"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--seconds", type=int, default=30)
     args = parser.parse_args()
     port = free_port()
     kb = Path(sys.executable).with_name("kb")
@@ -68,7 +102,7 @@ def main() -> None:
         rng = random.Random(7)
         latencies = []
         for _ in range(args.queries):
-            q = " ".join(rng.sample(WORDS, rng.randint(1, 5)))
+            q = " ".join(rng.sample(WORDS, rng.randint(1, 5))) + f" {rng.randint(0, 10**6)}"
             t = time.perf_counter()
             urllib.request.urlopen(f"{base}/api/v1/search?{urllib.parse.urlencode({'q': q})}", timeout=30).read()
             latencies.append((time.perf_counter() - t) * 1000)
@@ -78,6 +112,15 @@ def main() -> None:
             f"{len(latencies)} searches over HTTP, one at a time: p50 {statistics.median(latencies):.1f} ms, "
             f"p99 {p99:.1f} ms"
         )
+        if args.concurrency > 1:
+            served, failed, lat = load(base, args.concurrency, args.seconds)
+            lat.sort()
+            p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] if lat else float("nan")
+            print(
+                f"{args.concurrency} concurrent clients for {args.seconds} s: {served} served "
+                f"({served / args.seconds:.1f}/s), {failed} failed, "
+                f"p50 {statistics.median(lat):.1f} ms, p99 {p99:.1f} ms"
+            )
         print(f"peak RSS (VmHWM) of kb serve: {rss_kb(server.pid, 'VmHWM') / 1024:.0f} MB")
     finally:
         server.terminate()

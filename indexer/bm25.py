@@ -33,6 +33,8 @@ FIELDS = ("title", "headings", "body")
 BOOSTS = np.array([3.0, 2.0, 1.0], dtype=np.float32)  # as the Whoosh fields (lexical.FIELD_BOOSTS)
 K1 = 1.2
 B = 0.75
+CORRECT_UP_TO_WORDS = 8  # queries longer than this get no typo correction
+MAX_CORRECTIONS = 3
 MATRIX = "bm25.npz"
 VOCAB = "bm25-vocab.json"
 
@@ -167,7 +169,11 @@ class BM25Index:
         langs = [locale] if locale in LANGUAGES else list(LANGUAGES)
         cols: list[int] = []
         corrections: dict[str, tuple[str, str]] = {}
-        for word in dict.fromkeys(w.lower() for w in TOKEN_RE.findall(text)):
+        words = list(dict.fromkeys(w.lower() for w in TOKEN_RE.findall(text)))
+        # Typo correction is for what customers type: a few words. In a long text (a pasted error, a
+        # ticket) an unknown word is mostly a name or an identifier, and guesses would add noise.
+        correct = correct and len(words) <= CORRECT_UP_TO_WORDS
+        for word in words:
             analysed = {lang: terms(word, lang) for lang in langs}
             if not all(analysed.values()):
                 continue  # a stop word in one of the languages
@@ -175,7 +181,7 @@ class BM25Index:
             if known:
                 cols.extend(known)
                 continue
-            if not correct or not word.isalpha():
+            if not correct or not word.isalpha() or len(corrections) >= MAX_CORRECTIONS:
                 continue
             folded = fold(word)
             guesses = []

@@ -69,6 +69,12 @@ def test_known_words_get_no_suggestion(client):
     assert search(client, q="contrasena olvidada")["did_you_mean"] == "contraseña olvidada"
 
 
+def test_long_texts_get_no_guesses(client):
+    # A pasted error message or a ticket: unknown words are names and identifiers, not typos.
+    body = search(client, q="al enviar la factura aparece el error pasword en la pantalla de inicio de la app")
+    assert body["did_you_mean"] is None
+
+
 def test_nonsense_finds_nothing(client):
     body = search(client, q="qwxzv plokijuh")
     assert body["total"] == 0 and body["results"] == []
