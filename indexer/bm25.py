@@ -174,15 +174,15 @@ class BM25Index:
         # ticket) an unknown word is mostly a name or an identifier, and guesses would add noise.
         correct = correct and len(words) <= CORRECT_UP_TO_WORDS
         for word in words:
-            analysed = {lang: terms(word, lang) for lang in langs}
-            if not all(analysed.values()):
-                continue  # a stop word in one of the languages
+            analysed = {lang: t for lang, t in ((lang, terms(word, lang)) for lang in langs) if t}
+            if not analysed:
+                continue  # a stop word
             known = [self.column[k] for k in (f"{lang}:{t[0]}" for lang, t in analysed.items()) if k in self.column]
             if known:
                 cols.extend(known)
                 continue
-            if not correct or not word.isalpha() or len(corrections) >= MAX_CORRECTIONS:
-                continue
+            if not correct or len(analysed) < len(langs) or not word.isalpha() or len(corrections) >= MAX_CORRECTIONS:
+                continue  # (a stop word in the other language is no typo either)
             folded = fold(word)
             guesses = []
             for lang, t in analysed.items():

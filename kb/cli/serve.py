@@ -17,8 +17,8 @@ def serve(host: str, port: int) -> None:
 
     with user_errors():
         app = create_app()
-        try:  # load the model and the index before the first request
-            app.extensions["kb.engine"].checked_reader()
+        try:  # load the model, the index and the typo corrector before the first request
+            _ = app.extensions["kb.engine"].checked_reader().bm25.speller
         except NoIndex as exc:
             click.echo(f"warning: {exc}; search answers 503 until then", err=True)
     click.echo(f"kb serving on http://{host}:{port}/  (Ctrl+C to stop)")
