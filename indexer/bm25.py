@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from indexer.analysis import LANGUAGES, TOKEN_RE, fold, terms
+from indexer.analysis import LANGUAGES, TOKEN_RE, detect_language, fold, terms
 from indexer.spelling import Speller
 
 log = logging.getLogger(__name__)
@@ -165,8 +165,16 @@ class BM25Index:
         return self._speller
 
     def analyse(self, text: str, locale: str | None, correct: bool = True) -> QueryTerms:
-        """The query's known columns, plus, with ``correct``, the nearest known term of each unknown word."""
-        langs = [locale] if locale in LANGUAGES else list(LANGUAGES)
+        """The query's known columns, plus, with ``correct``, the nearest known term of each unknown word.
+
+        A word is analysed in the query's language (the ``locale`` filter, else detected) and looked
+        up in the other language only when the first does not know it: articles quote the other
+        language's words ('login' in Spanish text), but a Spanish 'de' must not match English text.
+        """
+        if locale in LANGUAGES:
+            primary, langs = locale, [locale]
+        else:
+            primary, langs = detect_language(text), list(LANGUAGES)
         cols: list[int] = []
         corrections: dict[str, tuple[str, str]] = {}
         words = list(dict.fromkeys(w.lower() for w in TOKEN_RE.findall(text)))
@@ -174,15 +182,23 @@ class BM25Index:
         # ticket) an unknown word is mostly a name or an identifier, and guesses would add noise.
         correct = correct and len(words) <= CORRECT_UP_TO_WORDS
         for word in words:
+            if primary is not None:
+                own = terms(word, primary)
+                if not own:
+                    continue  # a function word of the query's language
+                col = self.column.get(f"{primary}:{own[0]}")
+                if col is not None:
+                    cols.append(col)
+                    continue
             analysed = {lang: t for lang, t in ((lang, terms(word, lang)) for lang in langs) if t}
-            if not analysed:
-                continue  # a stop word
+            if len(analysed) < len(langs):
+                continue  # a stop word in one of the languages it may be in: no content word
             known = [self.column[k] for k in (f"{lang}:{t[0]}" for lang, t in analysed.items()) if k in self.column]
             if known:
                 cols.extend(known)
                 continue
-            if not correct or len(analysed) < len(langs) or not word.isalpha() or len(corrections) >= MAX_CORRECTIONS:
-                continue  # (a stop word in the other language is no typo either)
+            if not correct or not word.isalpha() or len(corrections) >= MAX_CORRECTIONS:
+                continue
             folded = fold(word)
             guesses = []
             for lang, t in analysed.items():
@@ -194,7 +210,7 @@ class BM25Index:
                     if by_term:
                         guesses.append((by_term, ""))
             if guesses:
-                best = max(guesses, key=lambda g: self.speller.frequency.get(g[0], 0))
+                best = max(guesses, key=lambda g: (g[0].startswith(f"{primary}:"), self.speller.frequency.get(g[0], 0)))
                 corrections[word] = best
                 cols.append(self.column[best[0]])
         return QueryTerms(list(dict.fromkeys(cols)), corrections)

@@ -95,6 +95,7 @@ class SentenceTransformerEncoder:
         self.model_id = model_identity(self.path, query_prefix, passage_prefix)
         self.load_seconds = 0.0
         self._model = None
+        self._traced = None  # None: not tried yet; False: not usable
 
     @property
     def model(self):
@@ -142,15 +143,63 @@ class SentenceTransformerEncoder:
         if len(texts) != 1:
             return self._encode(texts, 32)
         # One query (every search): the model's own modules, without encode()'s batching machinery,
-        # which costs a few milliseconds per call. Same tokenizer, pooling and normalisation.
+        # and the transformer traced by TorchScript when that gives the same vectors (~25% faster
+        # here: Python dispatch is most of the cost of a short input). Same tokenizer, pooling, norm.
         import torch
 
         model = self.model
         features = (getattr(model, "preprocess", None) or model.tokenize)(texts)
         with torch.inference_mode():
-            vector = model(features)["sentence_embedding"]
+            vector = self._traced_forward(features)
+            if vector is None:
+                vector = model(features)["sentence_embedding"]
             vector = torch.nn.functional.normalize(vector, p=2, dim=1)
         return np.ascontiguousarray(vector.numpy(), dtype=np.float32)
+
+    _TRACE_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+    def _traced_forward(self, features: dict):
+        """The sentence embedding through the traced transformer, or None when tracing is not usable."""
+        if self._traced is None:
+            self._traced = self._trace(features)
+        if self._traced is False:
+            return None
+        return self._run_traced(self._traced, features)
+
+    def _run_traced(self, traced, features: dict):
+        keys = [k for k in self._TRACE_INPUTS if k in features]
+        out = traced(*[features[k] for k in keys])
+        token_embeddings = out["last_hidden_state"] if isinstance(out, dict) else out[0]
+        features = {**features, "token_embeddings": token_embeddings}
+        for module in list(self.model)[1:]:
+            features = module(features)
+        return features["sentence_embedding"]
+
+    def _trace(self, features: dict):
+        import warnings
+
+        import torch
+
+        model = self.model
+        try:
+            keys = [k for k in self._TRACE_INPUTS if k in features]
+            if len(keys) < 2 or len(model) < 2:
+                return False
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                traced = torch.jit.trace(model[0].auto_model, tuple(features[k] for k in keys), strict=False)
+                traced = torch.jit.freeze(traced.eval())
+            # Trust it only if it gives the eager model's vectors for inputs of other lengths.
+            preprocess = getattr(model, "preprocess", None) or model.tokenize
+            for probe in ("a", "¿cómo cambio mi contraseña?", "reset password " * 40):
+                f = preprocess([self.query_prefix + probe])
+                if not torch.allclose(self._run_traced(traced, f), model(f)["sentence_embedding"], atol=1e-5):
+                    log.info("traced %s differs from eager; queries use the eager model", self.name)
+                    return False
+            return traced
+        except Exception as exc:  # a model tracing cannot handle keeps the eager path
+            log.info("cannot trace %s (%s); queries use the eager model", self.name, exc)
+            return False
 
     def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         if not texts:

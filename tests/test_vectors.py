@@ -12,6 +12,7 @@ def test_single_query_fast_path_equals_batch_encode(encoder, query):
     batch = encoder.encode_queries([query, "otra consulta"])[:1]
     assert fast.shape == (1, encoder.dimension)
     assert np.allclose(fast, batch, atol=1e-5)
+    assert encoder._traced is not False  # the bundled model takes the traced path
 
 
 def test_fp16_index_ranks_like_exact_search():
