@@ -11,6 +11,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,7 @@ def min_similarity(settings: dict) -> float:
     return float(value)
 
 
+MODEL_THREADS = 2  # long-lived threads that embed queries (one per core here)
 QUERY_CACHE = 2048  # query vectors kept per process: help-center searches repeat a lot
 
 
@@ -53,6 +55,7 @@ class Engine:
         self.languages = languages  # what the embedding model understands
         self.min_similarity = min_similarity
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._model_thread = ThreadPoolExecutor(max_workers=MODEL_THREADS, thread_name_prefix="kb-encoder")
         self._encoder_factory = encoder_factory
         self._encoder: Encoder | None = None
         self._reader: BuildReader | None = None
@@ -85,7 +88,9 @@ class Engine:
         key = " ".join(text.split()).lower()
         vector = self._queries.get(key)
         if vector is None:
-            vector = self.encoder.encode_queries([text])[0]
+            # On long-lived threads: torch pays ~8 ms to set up each new thread it runs on, and the
+            # threaded server starts a thread per request.
+            vector = self._model_thread.submit(self.encoder.encode_queries, [text]).result()[0]
             with self._lock:
                 self._queries[key] = vector
                 while len(self._queries) > QUERY_CACHE:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 
-from indexer.analysis import LANGUAGES, TOKEN_RE, terms
+from indexer.analysis import LANGUAGES, TOKEN_RE, fold, terms
 
 log = logging.getLogger(__name__)
 
@@ -18,10 +18,17 @@ SIZE = 240
 
 
 def _matches(text: str, marked: set[str], lang: str) -> list[tuple[int, int]]:
+    # A word can only analyse to a marked stem if it starts like one (stems are folded prefixes):
+    # checking that first skips the analysis of most words of a section.
+    stems = {t.partition(":")[2] for t in marked if t.startswith(f"{lang}:")}
+    heads = {stem[:2] for stem in stems}
     spans = []
     for m in TOKEN_RE.finditer(text):
-        found = terms(m.group(0), lang)
-        if found and f"{lang}:{found[0]}" in marked:
+        word = m.group(0)
+        if fold(word[:2].lower()) not in heads:
+            continue
+        found = terms(word, lang)
+        if found and found[0] in stems:
             spans.append(m.span())
     return spans
 
