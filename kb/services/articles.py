@@ -7,7 +7,9 @@ exactly like an id nobody wrote.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
 import numpy as np
 
@@ -135,6 +137,22 @@ def _words(text: str) -> list[str]:
     return [fold(w.lower()) for w in TOKEN_RE.findall(text)]
 
 
+_TITLE_WORDS: WeakKeyDictionary[BuildReader, list[list[str]]] = WeakKeyDictionary()
+_TITLE_LOCK = threading.Lock()
+
+
+def _title_words(reader: BuildReader) -> list[list[str]]:
+    """Every article's folded title words, in ``reader.article_ids`` order (once per build)."""
+    found = _TITLE_WORDS.get(reader)
+    if found is None:
+        with _TITLE_LOCK:
+            found = _TITLE_WORDS.get(reader)
+            if found is None:
+                found = [_words(reader.articles[a]["title"]) for a in reader.article_ids]
+                _TITLE_WORDS[reader] = found
+    return found
+
+
 def autocomplete(engine: Engine, prefix: str, locale: str | None = None, staff: bool = False, limit: int = 8):
     """Titles whose words start with the typed words (accents and case ignored), the last one a prefix.
 
@@ -145,19 +163,17 @@ def autocomplete(engine: Engine, prefix: str, locale: str | None = None, staff: 
     if not typed:
         return []
     visible = reader.article_mask(staff, locale)
+    *complete, last = typed
     scored = []
-    for i, article_id in enumerate(reader.article_ids):
-        if not visible[i]:
+    for i, words in enumerate(_title_words(reader)):
+        if not visible[i] or not any(w.startswith(last) for w in words):
             continue
-        title = reader.articles[article_id]["title"]
-        words = _words(title)
-        if not all(any(w.startswith(t) for w in words) for t in typed[:-1]):
+        if not all(any(w.startswith(t) for w in words) for t in complete):
             continue
-        if not any(w.startswith(typed[-1]) for w in words):
-            continue
-        starts = words[: len(typed)] == typed[:-1] + [words[len(typed) - 1]] if len(words) >= len(typed) else False
-        starts = starts and words[len(typed) - 1].startswith(typed[-1])
-        scored.append((not starts, len(title), title, article_id))
+        n = len(typed)
+        starts = len(words) >= n and words[: n - 1] == complete and words[n - 1].startswith(last)
+        title = reader.articles[reader.article_ids[i]]["title"]
+        scored.append((not starts, len(title), title, reader.article_ids[i]))
     scored.sort()
     return [_link(reader, a) for *_, a in scored[:limit]]
 

@@ -1,0 +1,145 @@
+"""kb's search over HTTP against txtai's hybrid search in-process, same corpus, model and queries, one run.
+
+    # txtai is not a kb dependency: give it a venv of its own (pip takes torch 2.13.0's CPU build)
+    python3.11 -m venv /tmp/tv && /tmp/tv/bin/pip install torch==2.13.0 txtai faiss-cpu
+    .venv/bin/kb index   (with KB_ARTICLES_DIR=CORPUS KB_DATA_DIR=DATA)
+    /tmp/tv/bin/python bench/txtai_compare.py CORPUS DATA --kb .venv/bin/kb --model MODEL_DIR
+
+txtai indexes each article's plain text (title + body, front matter removed) with
+``Embeddings(path=MODEL_DIR, hybrid=True, content=True)``: its BM25 + vectors. kb is ``kb serve`` on
+the index already built in DATA, asked over loopback from this (second) process. Queries are
+distinct runs of 2-4 words from article titles. Prints p50/p99 of each and the ratio of p50s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+TITLE = re.compile(r"^title:\s*['\"]?(.*?)['\"]?\s*$", re.M)
+WORD = re.compile(r"\w+")
+
+
+def articles(root: Path) -> list[tuple[str, str, str]]:
+    out = []
+    for path in sorted(root.rglob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        m = FRONT.match(text)
+        front, body = (m.group(1), text[m.end() :]) if m else ("", text)
+        t = TITLE.search(front)
+        title = t.group(1) if t else body.strip().splitlines()[0].lstrip("# ") if body.strip() else path.stem
+        out.append((str(path.relative_to(root).with_suffix("")), title, body))
+    return out
+
+
+def queries(titles: list[str], n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    found: set[str] = set()
+    while len(found) < n:
+        words = WORD.findall(rng.choice(titles))
+        if len(words) < 2:
+            continue
+        size = rng.randint(2, min(4, len(words)))
+        start = rng.randint(0, len(words) - size)
+        found.add(" ".join(words[start : start + size]).lower())
+    return sorted(found, key=lambda _: rng.random())
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def timed(fn, qs: list[str]) -> list[float]:
+    out = []
+    for q in qs:
+        t = time.perf_counter()
+        fn(q)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--kb", type=Path, required=True, help="the kb command of kb's venv")
+    parser.add_argument("--model", required=True, help="the model directory both use")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--txtai-index", type=Path, help="save txtai's index here, and load it on the next run")
+    args = parser.parse_args()
+
+    from txtai import Embeddings
+
+    docs = articles(args.corpus)
+    qs = queries([title for _, title, _ in docs], args.queries, 11)
+    warm = queries([title for _, title, _ in docs], 20, 12)
+
+    started = time.perf_counter()
+    embeddings = Embeddings(path=args.model, hybrid=True, content=True)
+    if args.txtai_index and args.txtai_index.exists():
+        embeddings.load(str(args.txtai_index))
+        print(f"txtai: loaded its index of {embeddings.count()} articles from {args.txtai_index}")
+    else:
+        embeddings.index([(doc_id, f"{title}\n{body}", None) for doc_id, title, body in docs])
+        print(f"txtai: indexed {len(docs)} articles in {time.perf_counter() - started:.1f} s")
+        if args.txtai_index:
+            embeddings.save(str(args.txtai_index))
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "KB_DATA_DIR": str(args.data_dir.resolve())}
+    server = subprocess.Popen(
+        [str(args.kb), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                health = json.load(urllib.request.urlopen(base + "/-/health", timeout=2))
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise SystemExit("kb serve did not answer")
+        print(f"kb serve: {health}")
+
+        def kb_search(q: str) -> None:
+            url = f"{base}/api/v1/search?{urllib.parse.urlencode({'q': q, 'limit': 10})}"
+            urllib.request.urlopen(url, timeout=30).read()
+
+        def txtai_search(q: str) -> None:
+            embeddings.search(q, 10)
+
+        for q in warm:
+            kb_search(q)
+            txtai_search(q)
+        # Interleaved halves, so both see the same machine load.
+        kb_ms, txtai_ms = [], []
+        for part in (qs[: len(qs) // 2], qs[len(qs) // 2 :]):
+            txtai_ms += timed(txtai_search, part)
+            kb_ms += timed(kb_search, part)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    print(f"{len(qs)} distinct 2-4-word queries from titles")
+    print(f"txtai hybrid, in-process:  p50 {statistics.median(txtai_ms):6.2f} ms  p99 {pct(txtai_ms, 99):6.2f} ms")
+    print(f"kb hybrid, over HTTP:      p50 {statistics.median(kb_ms):6.2f} ms  p99 {pct(kb_ms, 99):6.2f} ms")
+    print(f"p50 ratio kb/txtai: {statistics.median(kb_ms) / statistics.median(txtai_ms):.2f}")
+
+
+if __name__ == "__main__":
+    main()
