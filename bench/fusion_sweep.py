@@ -46,10 +46,11 @@ def main() -> None:
         engine = Engine.from_settings(values, lambda: encoder, Path(values["DATA_DIR"]) / "eval" / ds.name)
         reader = engine.checked_reader()
         runs = []
+        mask = reader.mask(False, None)
+        n = values["SEARCH_CANDIDATES"]
         for qid, text in ds.queries.items():
-            f = s.Filters()
-            lex = s._lexical(reader, text, f, values["SEARCH_CANDIDATES"])
-            sem = s._semantic(engine, reader, text, f, values["SEARCH_CANDIDATES"])
+            lex = s._lexical(reader, reader.bm25.analyse(text, None).columns, mask, n)
+            sem = s._semantic(reader, engine.encode_query(text), mask, n, engine.min_similarity)
             runs.append((ds.qrels[qid], lex, sem, detect_language(text) in (None, *engine.languages)))
         row = {
             "lexical": statistics.fmean(

@@ -11,7 +11,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -85,16 +85,28 @@ class Engine:
 
     def encode_query(self, text: str) -> np.ndarray:
         """The query's vector, from a small per-process cache when the same text was asked recently."""
+        return self.encode_query_async(text).result()
+
+    def encode_query_async(self, text: str) -> Future:
+        """A future of the query's vector: the caller works on the words while the model runs.
+
+        The model runs on long-lived threads: torch pays ~8 ms to set up each new thread it runs on,
+        and the threaded server starts a thread per request.
+        """
         key = " ".join(text.split()).lower()
         vector = self._queries.get(key)
-        if vector is None:
-            # On long-lived threads: torch pays ~8 ms to set up each new thread it runs on, and the
-            # threaded server starts a thread per request.
-            vector = self._model_thread.submit(self.encoder.encode_queries, [text]).result()[0]
-            with self._lock:
-                self._queries[key] = vector
-                while len(self._queries) > QUERY_CACHE:
-                    self._queries.popitem(last=False)
+        if vector is not None:
+            done: Future = Future()
+            done.set_result(vector)
+            return done
+        return self._model_thread.submit(self._encode_and_keep, key, text)
+
+    def _encode_and_keep(self, key: str, text: str) -> np.ndarray:
+        vector = self.encoder.encode_queries([text])[0]
+        with self._lock:
+            self._queries[key] = vector
+            while len(self._queries) > QUERY_CACHE:
+                self._queries.popitem(last=False)
         return vector
 
     def reader(self) -> BuildReader:

@@ -81,11 +81,8 @@ def _lexical(reader: BuildReader, columns: list[int], mask: np.ndarray, n: int) 
     return {reader.chunks[row]["id"]: score for row, score in hits}
 
 
-def _semantic(
-    engine: Engine, reader: BuildReader, query: str, mask: np.ndarray, n: int, floor: float
-) -> dict[str, float]:
-    """The ``n`` most similar sections the reader may see, down to the similarity ``floor``."""
-    vector = engine.encode_query(query)
+def _semantic(reader: BuildReader, vector: np.ndarray, mask: np.ndarray, n: int, floor: float) -> dict[str, float]:
+    """The ``n`` sections most similar to the query ``vector`` the reader may see, down to ``floor``."""
     # Filters hide rows after FAISS ranks them: ask for more the fewer rows they let through.
     share = max(float(np.count_nonzero(mask)) / max(len(mask), 1), 1e-6)
     k = min(len(mask), int(n * 3 / min(share, 1.0)) + 1)
@@ -219,12 +216,10 @@ def search(
     mask = reader.mask(filters.staff, filters.locale, filters.product, filters.tags)
     analysed = reader.bm25.analyse(query, locale)
     suggestion = did_you_mean(reader, query, analysed.corrections)
+    # The model embeds the query on its own thread while this one scores the words.
+    vector = engine.encode_query_async(suggestion or query) if mode != "lexical" else None
     lexical = _lexical(reader, analysed.columns, mask, candidates) if mode != "semantic" else {}
-    semantic = (
-        _semantic(engine, reader, suggestion or query, mask, candidates, engine.min_similarity)
-        if mode != "lexical"
-        else {}
-    )
+    semantic = _semantic(reader, vector.result(), mask, candidates, engine.min_similarity) if vector is not None else {}
     language = locale or detect_language(query)
     known = language is None or language in engine.languages
     ranked = rank_articles(reader, lexical, semantic, mode, params, known)
