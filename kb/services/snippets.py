@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from functools import lru_cache
 
 from indexer.analysis import LANGUAGES, terms
 
@@ -21,7 +22,8 @@ SIZE = 240
 _ACCENTED = {"a": "aáàâä", "e": "eéèêë", "i": "iíìîï", "o": "oóòôö", "u": "uúùûü", "c": "cç"}
 
 
-def _head_pattern(heads: set[str]) -> re.Pattern | None:
+@lru_cache(maxsize=512)
+def _head_pattern(heads: frozenset[str]) -> re.Pattern | None:
     """Tokens (as ``TOKEN_RE`` cuts them) whose first letters, accents ignored, are one of ``heads``."""
     if not heads:
         return None
@@ -33,7 +35,7 @@ def _matches(text: str, marked: set[str], lang: str) -> list[tuple[int, int]]:
     # A word can only analyse to a marked stem if it starts like one (stems are folded prefixes):
     # a regex finds those words, and only they are analysed.
     stems = {t.partition(":")[2] for t in marked if t.startswith(f"{lang}:")}
-    pattern = _head_pattern({stem[:2] for stem in stems if stem})
+    pattern = _head_pattern(frozenset(stem[:2] for stem in stems if stem))
     if pattern is None:
         return []
     spans = []
