@@ -17,8 +17,10 @@ def serve(host: str, port: int) -> None:
 
     with user_errors():
         app = create_app()
-        try:  # load the model, the index and the typo corrector before the first request
-            _ = app.extensions["kb.engine"].checked_reader().bm25.speller
+        try:  # load the model, the index and the typo corrector, and run the model once, before any request
+            engine = app.extensions["kb.engine"]
+            _ = engine.checked_reader().bm25.speller
+            engine.encode_query("kb")
         except NoIndex as exc:
             click.echo(f"warning: {exc}; search answers 503 until then", err=True)
     click.echo(f"kb serving on http://{host}:{port}/  (Ctrl+C to stop)")
