@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, request
 
 from indexer.analysis import detect_language
 from indexer.reader import NoIndex
@@ -79,23 +79,47 @@ def search_request(args) -> dict:
     }
 
 
+def after_response(fn) -> None:
+    """Run ``fn`` once this request's answer has been sent (the visitor does not wait for it)."""
+    g.setdefault("kb_after_response", []).append(fn)
+
+
+@bp.after_app_request
+def _schedule_after_response(response):
+    pending = g.pop("kb_after_response", None)
+    if pending:
+
+        def run() -> None:
+            for fn in pending:
+                try:
+                    fn()
+                except Exception:  # a lost analytics row must never become an error page
+                    log.exception("after-response work failed")
+
+        response.call_on_close(run)
+    return response
+
+
 def run_search(wanted: dict) -> tuple[search_service.SearchResults, int]:
-    """Search for a customer and record it; returns the results and the ``search_id``."""
+    """Search for a customer; the search is recorded once the answer is sent. Returns results and id."""
     query = wanted.pop("query")
     results = search_service.search(_engine(), query, candidates=current_app.config["SEARCH_CANDIDATES"], **wanted)
-    search_id = analytics.record_search(
-        _db(),
-        query=query,
-        locale=wanted["locale"],
-        language=wanted["locale"] or detect_language(query),
-        mode=wanted["mode"],
-        filters={k: v for k, v in (("product", wanted["product"]), ("tags", list(wanted["tags"]))) if v},
-        results=results.total,
-        shown=[h.id for h in results.hits],
-        offset=wanted["offset"],
-        took_ms=results.took_ms,
-        did_you_mean=results.did_you_mean,
-    )
+    search_id = analytics.new_search_id()
+    db = _db()
+    row = {
+        "search_id": search_id,
+        "query": query,
+        "locale": wanted["locale"],
+        "language": wanted["locale"] or detect_language(query),
+        "mode": wanted["mode"],
+        "filters": {k: v for k, v in (("product", wanted["product"]), ("tags", list(wanted["tags"]))) if v},
+        "results": results.total,
+        "shown": [h.id for h in results.hits],
+        "offset": wanted["offset"],
+        "took_ms": results.took_ms,
+        "did_you_mean": results.did_you_mean,
+    }
+    after_response(lambda: analytics.record_search(db, **row))
     return results, search_id
 
 

@@ -36,6 +36,7 @@ def client(app):
 def search(client, **params):
     r = client.get("/api/v1/search", query_string=params)
     assert r.status_code == 200, r.get_json()
+    r.close()  # as a server does once the answer is sent: the search is recorded then
     return r.get_json()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
@@ -78,9 +79,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def new_search_id() -> int:
+    """A search's id, chosen before it is stored (the answer goes out first): random, JSON-safe."""
+    return secrets.randbelow(2**53 - 2) + 1
+
+
 def record_search(
     engine: Engine,
     *,
+    search_id: int | None = None,
     query: str,
     locale: str | None,
     language: str | None,
@@ -96,6 +103,7 @@ def record_search(
     """Store one search; returns its id (the ``search_id`` that clicks and votes refer to)."""
     with Session(engine) as session, session.begin():
         row = SearchQuery(
+            id=search_id,
             at=_now(),
             query=query,
             locale=locale,
