@@ -64,6 +64,7 @@ def main() -> None:
     titles = [a["title"] for a in reader.articles.values()]
     qs = queries(titles, args.queries, args.seed)
     warm = queries(titles, 20, args.seed + 1)
+    engine.warm_up()
     for q in warm:  # model, speller and caches warm, as in a running server
         search_service.search(engine, q)
 

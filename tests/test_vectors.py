@@ -1,9 +1,12 @@
 """The encoder's one-query fast path and the fp16 vector index against their exact counterparts."""
 
+import threading
+
 import numpy as np
 import pytest
 
 from indexer.vectors import VectorIndex
+from kb.services.engine import MODEL_THREADS, Engine
 
 
 @pytest.mark.parametrize("query", ["hola", "¿cómo cambio mi contraseña?", "reset password " * 200])
@@ -25,3 +28,22 @@ def test_fp16_index_ranks_like_exact_search():
         assert [row for row, _ in index.search(q, 10)] == exact
     assert np.allclose(index.vectors(), vectors, atol=1e-3)
     assert np.allclose(index.rows([5, 7]), vectors[[5, 7]], atol=1e-3)
+
+
+def test_engine_warms_every_encoder_thread_and_embeds_there(starter, encoder):
+    threads: list[str] = []
+
+    class Recording:
+        def __getattr__(self, name):
+            return getattr(encoder, name)
+
+        def encode_queries(self, texts):
+            threads.append(threading.current_thread().name)
+            return encoder.encode_queries(texts)
+
+    engine = Engine.from_settings(starter.settings, lambda: Recording())
+    engine.warm_up()
+    assert len(set(threads)) == MODEL_THREADS and all(t.startswith("kb-encoder") for t in threads)
+    vector = engine.encode_query("restablecer contraseña")
+    assert np.allclose(vector, encoder.encode_queries(["restablecer contraseña"])[0], atol=1e-5)
+    assert engine.encode_query("Restablecer  contraseña") is vector  # the per-process query cache

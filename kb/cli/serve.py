@@ -20,7 +20,7 @@ def serve(host: str, port: int) -> None:
         try:  # load the model, the index and the typo corrector, and run the model once, before any request
             engine = app.extensions["kb.engine"]
             _ = engine.checked_reader().bm25.speller
-            engine.encode_query("kb")
+            engine.warm_up()
         except NoIndex as exc:
             click.echo(f"warning: {exc}; search answers 503 until then", err=True)
     click.echo(f"kb serving on http://{host}:{port}/  (Ctrl+C to stop)")

@@ -101,6 +101,17 @@ class Engine:
             return done
         return self._model_thread.submit(self._encode_and_keep, key, text)
 
+    def warm_up(self) -> None:
+        """Run the model once on every encoder thread: its first run on a thread is slow (tracing, setup)."""
+        barrier = threading.Barrier(MODEL_THREADS)
+
+        def once() -> None:
+            barrier.wait(timeout=120)  # every thread holds one task, so each one runs the model
+            self.encoder.encode_queries(["kb"])
+
+        for future in [self._model_thread.submit(once) for _ in range(MODEL_THREADS)]:
+            future.result()
+
     def _encode_and_keep(self, key: str, text: str) -> np.ndarray:
         vector = self.encoder.encode_queries([text])[0]
         with self._lock:
