@@ -164,17 +164,18 @@ class BM25Index:
                     self._speller = Speller(self.vocab, self.df)
         return self._speller
 
-    def analyse(self, text: str, locale: str | None, correct: bool = True) -> QueryTerms:
+    def analyse(self, text: str, locale: str | None, correct: bool = True, language: str | None = None) -> QueryTerms:
         """The query's known columns, plus, with ``correct``, the nearest known term of each unknown word.
 
         A word is analysed in the query's language (the ``locale`` filter, else detected) and looked
         up in the other language only when the first does not know it: articles quote the other
         language's words ('login' in Spanish text), but a Spanish 'de' must not match English text.
+        ``language`` is the query's language when the caller has detected it already.
         """
         if locale in LANGUAGES:
             primary, langs = locale, [locale]
         else:
-            primary, langs = detect_language(text), list(LANGUAGES)
+            primary, langs = language or detect_language(text), list(LANGUAGES)
         cols: list[int] = []
         corrections: dict[str, tuple[str, str]] = {}
         words = list(dict.fromkeys(w.lower() for w in TOKEN_RE.findall(text)))

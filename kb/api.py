@@ -7,7 +7,6 @@ import logging
 
 from flask import Blueprint, current_app, g, jsonify, request
 
-from indexer.analysis import detect_language
 from indexer.reader import NoIndex
 from kb import inputs
 from kb.errors import ApiError
@@ -110,7 +109,7 @@ def run_search(wanted: dict) -> tuple[search_service.SearchResults, int]:
         "search_id": search_id,
         "query": query,
         "locale": wanted["locale"],
-        "language": wanted["locale"] or detect_language(query),
+        "language": results.language,
         "mode": wanted["mode"],
         "filters": {k: v for k, v in (("product", wanted["product"]), ("tags", list(wanted["tags"]))) if v},
         "results": results.total,

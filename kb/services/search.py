@@ -65,14 +65,7 @@ class SearchResults:
     hits: list[SearchHit] = field(default_factory=list)
     did_you_mean: str | None = None
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    locale: str | None = None
-    product: str | None = None
-    tags: tuple[str, ...] = ()
-    staff: bool = False
+    language: str | None = None  # of the query: the locale filter, else detected (None: cannot tell)
 
 
 def _lexical(reader: BuildReader, columns: list[int], mask: np.ndarray, n: int) -> dict[str, float]:
@@ -212,15 +205,14 @@ def search(
     """
     started = time.perf_counter()
     reader = engine.checked_reader()
-    filters = Filters(locale=locale, product=product, tags=tuple(tags), staff=staff)
-    mask = reader.mask(filters.staff, filters.locale, filters.product, filters.tags)
-    analysed = reader.bm25.analyse(query, locale)
+    mask = reader.mask(staff, locale, product, tuple(tags))
+    language = locale or detect_language(query)
+    analysed = reader.bm25.analyse(query, locale, language=language)
     suggestion = did_you_mean(reader, query, analysed.corrections)
     # The model embeds the query on its own thread while this one scores the words.
     vector = engine.encode_query_async(suggestion or query) if mode != "lexical" else None
     lexical = _lexical(reader, analysed.columns, mask, candidates) if mode != "semantic" else {}
     semantic = _semantic(reader, vector.result(), mask, candidates, engine.min_similarity) if vector is not None else {}
-    language = locale or detect_language(query)
     known = language is None or language in engine.languages
     ranked = rank_articles(reader, lexical, semantic, mode, params, known)
     marked = {reader.bm25.vocab[c] for c in analysed.columns}
@@ -250,4 +242,5 @@ def search(
         hits=hits,
         did_you_mean=suggestion,
         facets=facet_counts(reader, [a for a, _, _ in ranked]),
+        language=language,
     )
