@@ -136,6 +136,11 @@ def terms(text: str, lang: str) -> list[str]:
     return out
 
 
+def folded_words(text: str) -> list[str]:
+    """The text's tokens lowercased and accent-folded, unstemmed (prefix matching on titles)."""
+    return [fold(w.lower()) for w in _TOKEN_RE.findall(text)]
+
+
 _SPANISH_MARKS = re.compile(r"[ñ¿¡áéíóú]", re.IGNORECASE)
 _RAW_STOPS = {lang: frozenset(stopwords_for_language(lang)) for lang in LANGUAGES}
 

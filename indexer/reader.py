@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
+from indexer.analysis import folded_words
 from indexer.bm25 import MATRIX as BM25_MATRIX
 from indexer.bm25 import BM25Index
 from indexer.build import CURRENT, current_build_dir, read_manifest
@@ -69,6 +71,30 @@ class BuildReader:
         self._product = np.array([(a.get("product") or "").lower() for a in metas], dtype=object)
         self._tags = [{t.lower() for t in a.get("tags") or ()} for a in metas]
         self._masks: dict[tuple[bool, str | None], np.ndarray] = {}
+
+    @cached_property
+    def title_words(self) -> list[list[str]]:
+        """Every article's title as folded, lowercased words, in ``article_ids`` order (for autocomplete)."""
+        return [folded_words(self.articles[a]["title"]) for a in self.article_ids]
+
+    @cached_property
+    def _translated_by(self) -> dict[str, set[str]]:
+        """Article id -> itself and the articles whose ``translation_of`` names it (by id or path)."""
+        out: dict[str, set[str]] = {}
+        for article_id, meta in self.articles.items():
+            target = meta.get("translation_of") or ""
+            if target:
+                source = self.id_by_path.get(target, target)
+                out.setdefault(source, {source}).add(article_id)
+        return out
+
+    def translations(self, article_id: str) -> set[str]:
+        """The same article in other languages: its source, that source's other translations, its own."""
+        target = self.articles[article_id].get("translation_of") or ""
+        source = self.id_by_path.get(target, target)
+        family = set(self._translated_by.get(article_id, ())) | set(self._translated_by.get(source, ()))
+        family.discard(article_id)
+        return {a for a in family if a in self.articles}
 
     def visible(self, article_id: str, staff: bool) -> bool:
         """Whether a reader may see this article at all (customers: public and published only)."""

@@ -7,13 +7,11 @@ exactly like an id nobody wrote.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
 
 import numpy as np
 
-from indexer.analysis import TOKEN_RE, fold
+from indexer.analysis import folded_words
 from indexer.reader import BuildReader
 from kb.services.engine import Engine
 
@@ -73,16 +71,7 @@ def resolve(reader: BuildReader, article_id: str, staff: bool) -> str | None:
 
 
 def _translations(reader: BuildReader, article_id: str, staff: bool) -> list[ArticleLink]:
-    """The same article in other languages: its source, and what names either as its source."""
-    source = reader.articles[article_id].get("translation_of") or ""
-    source = reader.id_by_path.get(source, source)
-    family = {source} if source else set()
-    for other, meta in reader.articles.items():
-        target = meta.get("translation_of") or ""
-        if target and reader.id_by_path.get(target, target) in (article_id, source):
-            family.add(other)
-    family.discard(article_id)
-    return [_link(reader, a) for a in sorted(family) if a in reader.articles and reader.visible(a, staff)]
+    return [_link(reader, a) for a in sorted(reader.translations(article_id)) if reader.visible(a, staff)]
 
 
 def get_article(engine: Engine, article_id: str, staff: bool = False) -> ArticleView | None:
@@ -133,39 +122,19 @@ def related(engine: Engine, article_id: str, staff: bool = False, limit: int = 5
     return [_link(reader, a) for a in out]
 
 
-def _words(text: str) -> list[str]:
-    return [fold(w.lower()) for w in TOKEN_RE.findall(text)]
-
-
-_TITLE_WORDS: WeakKeyDictionary[BuildReader, list[list[str]]] = WeakKeyDictionary()
-_TITLE_LOCK = threading.Lock()
-
-
-def _title_words(reader: BuildReader) -> list[list[str]]:
-    """Every article's folded title words, in ``reader.article_ids`` order (once per build)."""
-    found = _TITLE_WORDS.get(reader)
-    if found is None:
-        with _TITLE_LOCK:
-            found = _TITLE_WORDS.get(reader)
-            if found is None:
-                found = [_words(reader.articles[a]["title"]) for a in reader.article_ids]
-                _TITLE_WORDS[reader] = found
-    return found
-
-
 def autocomplete(engine: Engine, prefix: str, locale: str | None = None, staff: bool = False, limit: int = 8):
     """Titles whose words start with the typed words (accents and case ignored), the last one a prefix.
 
     Titles that begin with the typed text come first, then shorter titles.
     """
     reader = engine.reader()
-    typed = _words(prefix)
+    typed = folded_words(prefix)
     if not typed:
         return []
     visible = reader.article_mask(staff, locale)
     *complete, last = typed
     scored = []
-    for i, words in enumerate(_title_words(reader)):
+    for i, words in enumerate(reader.title_words):
         if not visible[i] or not any(w.startswith(last) for w in words):
             continue
         if not all(any(w.startswith(t) for w in words) for t in complete):
