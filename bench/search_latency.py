@@ -10,7 +10,6 @@ API runs) and of its parts measured separately: query embedding, FAISS, BM25F.
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 import time
@@ -18,28 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from harness import pct, title_queries  # noqa: E402
+
 from indexer.analysis import TOKEN_RE  # noqa: E402
 from kb import settings  # noqa: E402
 from kb.services import search as search_service  # noqa: E402
 from kb.services.engine import Engine  # noqa: E402
-
-
-def queries(titles: list[str], n: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    out: set[str] = set()
-    while len(out) < n:
-        words = TOKEN_RE.findall(rng.choice(titles))
-        if not words:
-            continue
-        size = rng.randint(1, min(5, len(words)))
-        start = rng.randint(0, len(words) - size)
-        out.add(" ".join(words[start : start + size]).lower())
-    return sorted(out, key=lambda _: rng.random())
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def line(name: str, values: list[float]) -> str:
@@ -62,8 +45,8 @@ def main() -> None:
 
         torch.set_num_threads(args.threads)
     titles = [a["title"] for a in reader.articles.values()]
-    qs = queries(titles, args.queries, args.seed)
-    warm = queries(titles, 20, args.seed + 1)
+    qs = title_queries(titles, args.queries, args.seed, 1, 5, TOKEN_RE)
+    warm = title_queries(titles, 20, args.seed + 1, 1, 5, TOKEN_RE)
     engine.warm_up()
     for q in warm:  # model, speller and caches warm, as in a running server
         search_service.search(engine, q)

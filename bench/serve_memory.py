@@ -11,12 +11,8 @@ failed, and the server's peak RSS (VmHWM). Queries are distinct, so the query ca
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -24,16 +20,12 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from harness import kb_server, pct
+
 WORDS = (
     "configurar factura pedido almacén proveedor pago cliente inventario informe impuesto usuario "
     "permiso flujo trabajo contabilidad presupuesto activo producto precio envío"
 ).split()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rss_kb(pid: int, key: str) -> int:
@@ -79,26 +71,11 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--seconds", type=int, default=30)
     args = parser.parse_args()
-    port = free_port()
     kb = Path(sys.executable).with_name("kb")
-    env = {**os.environ, "KB_DATA_DIR": str(args.data_dir.resolve())}
-    started = time.perf_counter()
-    server = subprocess.Popen(
-        [str(kb), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                health = json.load(urllib.request.urlopen(base + "/-/health", timeout=2))
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise SystemExit("kb serve did not answer in 300 s")
-        ready = time.perf_counter() - started
-        print(f"kb serve ready in {ready:.1f} s: {health}")
-        print(f"RSS after start: {rss_kb(server.pid, 'VmRSS') / 1024:.0f} MB")
+    with kb_server(kb, args.data_dir) as server:
+        base = server.base
+        print(f"kb serve ready in {server.ready_seconds:.1f} s: {server.health}")
+        print(f"RSS after start: {rss_kb(server.process.pid, 'VmRSS') / 1024:.0f} MB")
         rng = random.Random(7)
         latencies = []
         for _ in range(args.queries):
@@ -106,25 +83,18 @@ def main() -> None:
             t = time.perf_counter()
             urllib.request.urlopen(f"{base}/api/v1/search?{urllib.parse.urlencode({'q': q})}", timeout=30).read()
             latencies.append((time.perf_counter() - t) * 1000)
-        latencies.sort()
-        p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
         print(
             f"{len(latencies)} searches over HTTP, one at a time: p50 {statistics.median(latencies):.1f} ms, "
-            f"p99 {p99:.1f} ms"
+            f"p99 {pct(latencies, 99):.1f} ms"
         )
         if args.concurrency > 1:
             served, failed, lat = load(base, args.concurrency, args.seconds)
-            lat.sort()
-            p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] if lat else float("nan")
             print(
                 f"{args.concurrency} concurrent clients for {args.seconds} s: {served} served "
                 f"({served / args.seconds:.1f}/s), {failed} failed, "
-                f"p50 {statistics.median(lat):.1f} ms, p99 {p99:.1f} ms"
+                f"p50 {statistics.median(lat):.1f} ms, p99 {pct(lat, 99):.1f} ms"
             )
-        print(f"peak RSS (VmHWM) of kb serve: {rss_kb(server.pid, 'VmHWM') / 1024:.0f} MB")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        print(f"peak RSS (VmHWM) of kb serve: {rss_kb(server.process.pid, 'VmHWM') / 1024:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -14,21 +14,17 @@ distinct runs of 2-4 words from article titles. Prints p50/p99 of each and the r
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import random
 import re
-import socket
 import statistics
-import subprocess
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from harness import kb_server, pct, title_queries
+
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 TITLE = re.compile(r"^title:\s*['\"]?(.*?)['\"]?\s*$", re.M)
-WORD = re.compile(r"\w+")
 
 
 def articles(root: Path) -> list[tuple[str, str, str]]:
@@ -41,24 +37,6 @@ def articles(root: Path) -> list[tuple[str, str, str]]:
         title = t.group(1) if t else body.strip().splitlines()[0].lstrip("# ") if body.strip() else path.stem
         out.append((str(path.relative_to(root).with_suffix("")), title, body))
     return out
-
-
-def queries(titles: list[str], n: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    found: set[str] = set()
-    while len(found) < n:
-        words = WORD.findall(rng.choice(titles))
-        if len(words) < 2:
-            continue
-        size = rng.randint(2, min(4, len(words)))
-        start = rng.randint(0, len(words) - size)
-        found.add(" ".join(words[start : start + size]).lower())
-    return sorted(found, key=lambda _: rng.random())
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def timed(fn, qs: list[str]) -> list[float]:
@@ -83,8 +61,9 @@ def main() -> None:
     from txtai import Embeddings
 
     docs = articles(args.corpus)
-    qs = queries([title for _, title, _ in docs], args.queries, 11)
-    warm = queries([title for _, title, _ in docs], 20, 12)
+    titles = [title for _, title, _ in docs]
+    qs = title_queries(titles, args.queries, 11, 2, 4)
+    warm = title_queries(titles, 20, 12, 2, 4)
 
     started = time.perf_counter()
     embeddings = Embeddings(path=args.model, hybrid=True, content=True)
@@ -97,27 +76,11 @@ def main() -> None:
         if args.txtai_index:
             embeddings.save(str(args.txtai_index))
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "KB_DATA_DIR": str(args.data_dir.resolve())}
-    server = subprocess.Popen(
-        [str(args.kb), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                health = json.load(urllib.request.urlopen(base + "/-/health", timeout=2))
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise SystemExit("kb serve did not answer")
-        print(f"kb serve: {health}")
+    with kb_server(args.kb, args.data_dir) as server:
+        print(f"kb serve: {server.health}")
 
         def kb_search(q: str) -> None:
-            url = f"{base}/api/v1/search?{urllib.parse.urlencode({'q': q, 'limit': 10})}"
+            url = f"{server.base}/api/v1/search?{urllib.parse.urlencode({'q': q, 'limit': 10})}"
             urllib.request.urlopen(url, timeout=30).read()
 
         def txtai_search(q: str) -> None:
@@ -131,9 +94,6 @@ def main() -> None:
         for part in (qs[: len(qs) // 2], qs[len(qs) // 2 :]):
             txtai_ms += timed(txtai_search, part)
             kb_ms += timed(kb_search, part)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
     print(f"{len(qs)} distinct 2-4-word queries from titles")
     print(f"txtai hybrid, in-process:  p50 {statistics.median(txtai_ms):6.2f} ms  p99 {pct(txtai_ms, 99):6.2f} ms")

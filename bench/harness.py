@@ -1,0 +1,77 @@
+"""What the benchmarks share: percentiles, queries cut from titles, a `kb serve` on a free port.
+
+Standard library only: bench/txtai_compare.py imports it from txtai's own venv, where kb is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def pct(values: list[float], p: float) -> float:
+    """The ``p``-th percentile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def title_queries(
+    titles: list[str], n: int, seed: int, low: int, high: int, pattern: re.Pattern | str = r"\w+"
+) -> list[str]:
+    """``n`` distinct runs of ``low``-``high`` consecutive words from the titles, lowercased, shuffled."""
+    words_of = re.compile(pattern).findall if isinstance(pattern, str) else pattern.findall
+    rng = random.Random(seed)
+    found: set[str] = set()
+    while len(found) < n:
+        words = words_of(rng.choice(titles))
+        if len(words) < low:
+            continue
+        size = rng.randint(low, min(high, len(words)))
+        start = rng.randint(0, len(words) - size)
+        found.add(" ".join(words[start : start + size]).lower())
+    return sorted(found, key=lambda _: rng.random())
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    process: subprocess.Popen
+    base: str
+    health: dict
+    ready_seconds: float
+
+
+@contextmanager
+def kb_server(kb: Path, data_dir: Path, timeout: float = 300) -> Iterator[Server]:
+    """`kb serve` on a free loopback port with KB_DATA_DIR=data_dir, once /-/health answers; stopped after."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "KB_DATA_DIR": str(Path(data_dir).resolve())}
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [str(kb), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            try:
+                health = json.load(urllib.request.urlopen(base + "/-/health", timeout=2))
+                break
+            except OSError:
+                if time.perf_counter() - started > timeout or process.poll() is not None:
+                    raise SystemExit(f"kb serve did not answer in {timeout:.0f} s") from None
+                time.sleep(0.5)
+        yield Server(process, base, health, time.perf_counter() - started)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
