@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +52,19 @@ class CountingEncoder:
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self.inner.encode_queries(texts)
+
+
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """``app`` on the server ``kb serve`` uses, on a free loopback port, in a daemon thread; yields its base URL."""
+    from kb.cli.serve import make_server
+
+    server = make_server(app, "127.0.0.1", 0, threads=4)
+    threading.Thread(target=server.run, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
 
 
 @pytest.fixture(scope="session")

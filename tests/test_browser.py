@@ -6,16 +6,15 @@ results, opens one, and votes; the click and the vote land in the database.
 
 import os
 import shutil
-import threading
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.serving import make_server
 
 from kb import create_app
 from kb.services import analytics
 from kb.services.engine import Engine
+from tests.conftest import serving
 
 DRIVER = os.environ.get("KB_TEST_CHROMEDRIVER") or shutil.which("chromedriver") or ""
 BROWSER = shutil.which("chromium") or ""
@@ -43,11 +42,8 @@ def server(starter, encoder, tmp_path_factory):
             "ENGINE": Engine.from_settings(starter.settings, lambda: encoder),
         }
     )
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield app, f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
+    with serving(app) as base:
+        yield app, base
 
 
 @pytest.fixture(scope="module")

@@ -73,3 +73,45 @@ def test_check_on_the_starter_kb_is_clean():
     )
     assert done.returncode == 0, done.stdout
     assert "0 errors, 0 warnings" in done.stdout
+
+
+def test_serve_answers_over_http_and_a_taken_port_is_a_sentence(starter):
+    """`kb serve` as an operator starts it: the model loads, the port answers, and a second one on the
+    same port exits with a sentence instead of a traceback."""
+    import json
+    import socket
+    import time
+    import urllib.parse
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        KB + ["serve", "--port", str(port)],
+        env={**os.environ, "KB_ARTICLES_DIR": str(starter.articles), "KB_DATA_DIR": str(starter.data)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                health = json.load(urllib.request.urlopen(base + "/-/health", timeout=5))
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
+                time.sleep(0.3)
+        assert health["status"] == "ok" and health["articles"] == 46
+        query = urllib.parse.urlencode({"q": "restablecer contraseña", "limit": 1})
+        with urllib.request.urlopen(f"{base}/api/v1/search?{query}", timeout=30) as r:
+            assert r.headers["Server"] == "kb"
+            assert json.load(r)["results"][0]["title"]
+        taken = run(["serve", "--port", str(port)], starter)
+        assert taken.returncode == 1 and f"cannot listen on 127.0.0.1:{port}" in taken.stderr
+        assert "Traceback" not in taken.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,26 +1,22 @@
 """A real HTTP server on loopback, as a help desk or a curl would call it."""
 
 import json
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
-from werkzeug.serving import make_server
 
 from kb import create_app
 from kb.services.engine import Engine
+from tests.conftest import serving
 
 
 @pytest.fixture(scope="module")
 def base_url(starter, encoder):
     app = create_app({**starter.settings, "ENGINE": Engine.from_settings(starter.settings, lambda: encoder)})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serving(app) as base:
+        yield base
 
 
 def get(url):
