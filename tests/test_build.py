@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from indexer import store
 from indexer.build import BuildError, current_build_dir, read_manifest
 from indexer.reader import ModelMismatch, open_current
+from indexer.vectors import SentenceTransformerEncoder
 from tests.conftest import CountingEncoder
 
 
@@ -84,9 +85,10 @@ def test_database_rows_match_the_build(kb, encoder):
 def test_changed_model_reembeds_and_switching_back_reuses_the_cache(kb, encoder):
     _three(kb)
     kb.build(encoder)
-    other = CountingEncoder(encoder, model_id=encoder.model_id + "-other")
+    other = CountingEncoder(SentenceTransformerEncoder("multilingual-e5-small"))
     report = kb.build(other)
-    assert report.embedded == 3 and report.unchanged == 0
+    assert report.embedded == 3 and report.unchanged == 0 and len(other.passages) == 3
+    assert open_current(kb.data).vectors.rows([0]).shape == (1, 384)
     back = CountingEncoder(encoder)
     report = kb.build(back)
     assert report.embedded == 0 and back.passages == [] and report.reused == 3

