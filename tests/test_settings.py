@@ -10,7 +10,7 @@ def test_defaults(tmp_path, monkeypatch):
     values = load(environ={})
     assert values["ARTICLES_DIR"] == str(tmp_path / "articles")
     assert values["DATABASE_URL"] == f"sqlite:///{tmp_path}/data/kb.sqlite3"
-    assert values["EMBEDDING_MODEL"] == "all-MiniLM-L6-v2"
+    assert values["EMBEDDING_MODEL"] == "auto"
 
 
 def test_layers_instance_file_then_environment_then_caller(tmp_path, monkeypatch):

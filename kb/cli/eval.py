@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from indexer.build import build_index
-from indexer.vectors import SentenceTransformerEncoder
+from indexer.vectors import SentenceTransformerEncoder, choose_model
 from kb import settings as kb_settings
 from kb.cli.common import load_settings, user_errors
 from kb.services import evaluation
@@ -42,10 +42,14 @@ def eval_command(dataset_dir: Path, mode: str, as_json: bool) -> None:
             "DATABASE_URL": f"sqlite:///{data_dir}/kb.sqlite3",
         }
     )
-    encoder = SentenceTransformerEncoder(values["EMBEDDING_MODEL"])
+    model = choose_model(values["EMBEDDING_MODEL"], dataset.articles, values["DEFAULT_LOCALE"])
+    values["EMBEDDING_MODEL"] = model
+    encoder = SentenceTransformerEncoder(model)
     with user_errors():
         report = build_index(kb_settings.index_config(values), lambda: encoder)
-    click.echo(f"{dataset.name}: {len(dataset.queries)} judged queries; index: {report.summary()}", err=True)
+    click.echo(
+        f"{dataset.name}: {len(dataset.queries)} judged queries; model {model}; index: {report.summary()}", err=True
+    )
 
     engine = Engine.from_settings(values, lambda: encoder, data_dir)
     modes = list(search_service.MODES) if mode == "all" else [mode]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from indexer.build import build_index
-from indexer.vectors import SentenceTransformerEncoder
+from indexer.vectors import SentenceTransformerEncoder, choose_model
 from kb import settings as kb_settings
 from kb.cli.common import load_settings, user_errors
 
@@ -43,8 +44,8 @@ class _Bar:
 def index(articles_dir: str | None, strict: bool, quiet: bool) -> None:
     """Index the articles folder: parse, chunk, embed (with a cache) and switch the live index."""
     values = load_settings(articles_dir=articles_dir)
-    config = kb_settings.index_config(values)
-    model = values["EMBEDDING_MODEL"]
+    model = choose_model(values["EMBEDDING_MODEL"], Path(values["ARTICLES_DIR"]), values["DEFAULT_LOCALE"])
+    config = kb_settings.index_config({**values, "EMBEDDING_MODEL": model})
     bar = _Bar() if not quiet else None
     with user_errors():
         try:
@@ -54,6 +55,6 @@ def index(articles_dir: str | None, strict: bool, quiet: bool) -> None:
                 bar.close()
     for problem in report.problems:
         click.echo(f"{problem}" + (" (warning)" if problem.severity == "warning" else ""), err=True)
-    click.echo(f"indexed {report.summary()}; build {report.build_id}")
+    click.echo(f"indexed {report.summary()}; build {report.build_id}; model {model}")
     if strict and report.problems:
         raise click.ClickException(f"--strict: {len(report.problems)} articles reported")

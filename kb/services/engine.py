@@ -12,31 +12,66 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from indexer import e5
+from indexer.build import current_build_dir, read_manifest
 from indexer.reader import BuildReader, current_build_id, open_current
-from indexer.vectors import BUNDLED_NAMES, Encoder, SentenceTransformerEncoder
+from indexer.vectors import AUTO, BUNDLED_NAMES, Encoder, SentenceTransformerEncoder, choose_model
 
 log = logging.getLogger(__name__)
 
 
-def model_languages(settings: dict) -> tuple[str, ...]:
-    """The languages the embedding model understands: the setting, or what kb knows of the default model."""
+@dataclass(frozen=True, slots=True)
+class ModelProfile:
+    """What search needs to know of an embedding model: the languages it understands, the cosine below
+    which a section is no match, and its family (hybrid fusion is tuned per family: kb.services.search)."""
+
+    languages: tuple[str, ...]
+    min_similarity: float
+    family: str  # "minilm" | "e5" | "other"
+
+
+def model_profile(name: str) -> ModelProfile:
+    key = name.strip().lower()
+    if key in BUNDLED_NAMES:
+        # all-MiniLM-L6-v2 is English-only; it gives unrelated text 0.10-0.23 and related text 0.45 and up.
+        return ModelProfile(("en",), 0.3, "minilm")
+    if key in e5.NAMES:
+        # e5's cosines are compressed (0.78-0.93 here) and nonsense scores as high as real queries' worst
+        # matches: no absolute floor separates them (docs/search-quality.md).
+        return ModelProfile(("es", "en"), 0.0, "e5")
+    return ModelProfile(("es", "en"), 0.0, "other")
+
+
+def served_model(settings: dict, data_dir: Path | None = None) -> str:
+    """The model to serve: the setting; for ``auto``, the one the live build was made with, else the one
+    ``kb index`` would choose for the articles folder."""
+    setting = settings["EMBEDDING_MODEL"]
+    if setting.strip().lower() != AUTO:
+        return setting
+    build = current_build_dir(Path(data_dir or settings["DATA_DIR"]))
+    if build is not None:
+        try:
+            built_with = str(read_manifest(build).get("model") or "")
+        except (OSError, ValueError):
+            built_with = ""
+        if built_with and built_with.lower() != AUTO:
+            return built_with
+    return choose_model(setting, Path(settings["ARTICLES_DIR"]), settings["DEFAULT_LOCALE"])
+
+
+def _languages_setting(settings: dict) -> tuple[str, ...] | None:
     value = settings["EMBEDDING_LANGUAGES"].strip().lower()
-    if value == "auto":
-        return ("en",) if settings["EMBEDDING_MODEL"].strip().lower() in BUNDLED_NAMES else ("es", "en")
-    return tuple(v.strip() for v in value.split(",") if v.strip())
+    return None if value == AUTO else tuple(v.strip() for v in value.split(",") if v.strip())
 
 
-def min_similarity(settings: dict) -> float:
-    """The cosine below which a section is not a semantic match: the setting, or kb's value for the model."""
+def _floor_setting(settings: dict) -> float | None:
     value = str(settings["SEARCH_MIN_SIMILARITY"]).strip().lower()
-    if value == "auto":
-        # all-MiniLM-L6-v2 gives unrelated text 0.10-0.23 and related text 0.45 and up (docs/search-quality.md).
-        return 0.3 if settings["EMBEDDING_MODEL"].strip().lower() in BUNDLED_NAMES else 0.0
-    return float(value)
+    return None if value == AUTO else float(value)
 
 
 MODEL_THREADS = 2  # long-lived threads that embed queries (one per core here)
@@ -48,12 +83,14 @@ class Engine:
         self,
         data_dir: Path,
         encoder_factory: Callable[[], Encoder],
-        languages: tuple[str, ...] = ("es", "en"),
-        min_similarity: float = 0.0,
+        languages: tuple[str, ...] | None = None,
+        min_similarity: float | None = None,
     ) -> None:
+        """``languages`` and ``min_similarity``: None takes the model's profile."""
         self.data_dir = Path(data_dir)
-        self.languages = languages  # what the embedding model understands
-        self.min_similarity = min_similarity
+        self._languages = languages
+        self._min_similarity = min_similarity
+        self._profile: ModelProfile | None = None
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._model_thread = ThreadPoolExecutor(max_workers=MODEL_THREADS, thread_name_prefix="kb-encoder")
         self._encoder_factory = encoder_factory
@@ -67,13 +104,31 @@ class Engine:
         cls, settings: dict, encoder_factory: Callable[[], Encoder] | None = None, data_dir: Path | None = None
     ) -> Engine:
         """The engine the settings describe; tests and ``kb eval`` pass a loaded encoder or another data dir."""
-        model = settings["EMBEDDING_MODEL"]
-        return cls(
-            Path(data_dir or settings["DATA_DIR"]),
-            encoder_factory or (lambda: SentenceTransformerEncoder(model)),
-            model_languages(settings),
-            min_similarity(settings),
-        )
+        data_dir = Path(data_dir or settings["DATA_DIR"])
+        if encoder_factory is None:
+            model = served_model(settings, data_dir)
+
+            def encoder_factory() -> Encoder:
+                return SentenceTransformerEncoder(model)
+
+        return cls(data_dir, encoder_factory, _languages_setting(settings), _floor_setting(settings))
+
+    @property
+    def profile(self) -> ModelProfile:
+        """The profile of the model this engine embeds queries with (known before its weights load)."""
+        if self._profile is None:
+            self._profile = model_profile(getattr(self.encoder, "name", ""))
+        return self._profile
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the embedding model understands: the setting, or what kb knows of the model."""
+        return self._languages if self._languages is not None else self.profile.languages
+
+    @property
+    def min_similarity(self) -> float:
+        """The cosine below which a section is no semantic match: the setting, or kb's value for the model."""
+        return self._min_similarity if self._min_similarity is not None else self.profile.min_similarity
 
     @property
     def encoder(self) -> Encoder:

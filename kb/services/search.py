@@ -42,6 +42,14 @@ class Fusion:
 
 
 DEFAULT_FUSION = Fusion()
+# multilingual-e5-small's cosines are compressed (0.78-0.93): divided by the best one they barely differ
+# and the words decide everything. Min-max spreads them; an even share is best on every development set
+# (bench/fusion_sweep.py, docs/search-quality.md).
+FUSION_BY_FAMILY = {"minilm": DEFAULT_FUSION, "e5": Fusion("convex", 0.5, 0.1, "minmax")}
+
+
+def fusion_for(engine: Engine) -> Fusion:
+    return FUSION_BY_FAMILY.get(engine.profile.family, DEFAULT_FUSION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +204,7 @@ def search(
     offset: int = 0,
     staff: bool = False,
     candidates: int = 100,
-    params: Fusion = DEFAULT_FUSION,
+    params: Fusion | None = None,
 ) -> SearchResults:
     """Hybrid (or one-retriever) search over the sections a reader may see, grouped into articles.
 
@@ -214,7 +222,7 @@ def search(
     lexical = _lexical(reader, analysed.columns, mask, candidates) if mode != "semantic" else {}
     semantic = _semantic(reader, vector.result(), mask, candidates, engine.min_similarity) if vector is not None else {}
     known = language is None or language in engine.languages
-    ranked = rank_articles(reader, lexical, semantic, mode, params, known)
+    ranked = rank_articles(reader, lexical, semantic, mode, params or fusion_for(engine), known)
     marked = {reader.bm25.vocab[c] for c in analysed.columns}
     hits = []
     for article_id, score, chunk_id in ranked[offset : offset + limit]:
