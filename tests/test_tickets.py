@@ -1,0 +1,94 @@
+"""Ticket cleaning: real-shaped e-mails in Spanish and English, down to the customer's own words."""
+
+from kb.services.tickets import clean_ticket
+
+QUESTION_ES = (
+    "Desde ayer no puedo conciliar los extractos bancarios: al importar el archivo aparece el error "
+    "«formato no válido» y el botón Conciliar queda gris."
+)
+
+REPLY_CHAIN_ES = f"""Hola equipo de soporte,
+
+{QUESTION_ES}
+
+¿Me pueden ayudar?
+
+Saludos cordiales,
+María López
+Responsable de Tesorería | Acme S.A.
+Tel. +34 600 000 000
+
+AVISO LEGAL: Este mensaje y sus anexos son confidenciales y se dirigen exclusivamente a su destinatario.
+Si usted ha recibido este mensaje por error, notifíquelo al remitente y elimínelo.
+
+El lun, 3 nov 2025 a las 10:12, Soporte Acme (<soporte@acme.example>) escribió:
+> Hola María, ¿puede enviarnos una captura del error?
+>
+> El vie, 31 oct 2025 a las 9:00, María López (<maria@cliente.example>) escribió:
+>> Buenos días, tengo un problema con la conciliación bancaria.
+"""
+
+HTML_OUTLOOK_EN = """<html><head><style>p{margin:0}</style></head><body>
+<div dir="ltr"><p>Hi team,</p>
+<p>Our storefront returns a <b>503 error</b> after enabling Fastly full-page cache on production.</p>
+<p>Thanks,</p><p>John Smith<br>Platform Engineer</p>
+<p>Sent from my iPhone</p>
+<div class="gmail_quote"><div>On Mon, Nov 3, 2025 at 10:12 AM Support &lt;support@example.com&gt; wrote:</div>
+<blockquote>Hello John, which environment is affected?</blockquote></div>
+</div></body></html>"""
+
+OUTLOOK_PLAIN_ES = """Buenas tardes:
+El informe de inventario no muestra las existencias del almacén central.
+
+-----Mensaje original-----
+De: Soporte <soporte@acme.example>
+Enviado el: martes, 4 de noviembre de 2025 9:15
+Para: Juan
+Asunto: RE: inventario
+"""
+
+
+def test_spanish_reply_chain_keeps_only_the_question():
+    clean = clean_ticket("RE: RV: Error al conciliar", REPLY_CHAIN_ES)
+    assert clean.text == f"Error al conciliar\n\n{QUESTION_ES}\n\n¿Me pueden ayudar?"
+    assert {"greeting", "sign_off", "quoted_reply"} <= set(clean.removed)
+    for gone in ("María López", "confidenciales", "captura", "Buenos días", "Tesorería"):
+        assert gone not in clean.text
+
+
+def test_html_email_drops_quotes_signature_and_sent_from():
+    clean = clean_ticket("Fastly 503", HTML_OUTLOOK_EN)
+    assert clean.text == (
+        "Fastly 503\n\nOur storefront returns a 503 error after enabling Fastly full-page cache on production."
+    )
+    assert "html" in clean.removed and "quoted_reply" in clean.removed
+
+
+def test_outlook_original_message_block_is_cut():
+    clean = clean_ticket("", OUTLOOK_PLAIN_ES)
+    assert clean.text == "El informe de inventario no muestra las existencias del almacén central."
+    assert "quoted_reply" in clean.removed and "greeting" in clean.removed
+
+
+def test_greeting_on_the_question_line_and_a_clean_ticket():
+    assert clean_ticket("", "Hola, no puedo iniciar sesión en la app.").text == "no puedo iniciar sesión en la app."
+    plain = "The export to Excel button does nothing in Chrome."
+    clean = clean_ticket("Export broken", plain)
+    assert clean.text == f"Export broken\n\n{plain}" and clean.removed == []
+
+
+def test_words_that_look_like_conventions_inside_sentences_stay():
+    body = "Gracias por la respuesta, pero on the invoice page the total is wrong.\nEl campo IVA escribe 0."
+    assert clean_ticket("", body).text == body
+
+
+def test_signature_delimiter_and_disclaimer_in_english():
+    body = (
+        "Password reset emails never arrive for our customers.\n\n"
+        "This email and any attachments are confidential and intended solely for the addressee. "
+        "If you have received this email in error please notify the sender.\n"
+        "-- \nJohn\n"
+    )
+    clean = clean_ticket("", body)
+    assert clean.text == "Password reset emails never arrive for our customers."
+    assert "disclaimer" in clean.removed and "signature" in clean.removed
