@@ -115,3 +115,43 @@ def test_serve_answers_over_http_and_a_taken_port_is_a_sentence(starter):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_eval_scores_search_and_suggest_on_a_judged_set(kb, tmp_path):
+    """`kb eval` on a set laid out like ../shared/eval, in both tasks, down to its JSON line."""
+    import json
+
+    root = tmp_path / "tiny-set"
+    topics = {
+        "reset-password": ("Reset your password", "Open Settings, choose Security and press Reset password."),
+        "export-invoices": ("Export invoices to Excel", "In Billing, select the invoices and press Export."),
+        "delete-account": ("Delete your account", "Account deletion is permanent and removes all your data."),
+        "change-plan": ("Change your subscription plan", "Upgrade or downgrade the plan from the Billing page."),
+    }
+    for slug, (title, body) in topics.items():
+        (root / "articles").mkdir(parents=True, exist_ok=True)
+        (root / "articles" / f"{slug}.md").write_text(f"---\ntitle: {title}\n---\n\n{body}\n", encoding="utf-8")
+    queries = {
+        "q1": "I forgot my password and cannot log in",
+        "q2": "Hi,\n\nhow do I get my invoices into a spreadsheet?\n\nThanks,\nAnna\n\nOn Mon, Bob wrote:\n> hello",
+        "q3": "I want to close my account for good",
+    }
+    (root / "queries.jsonl").write_text(
+        "".join(json.dumps({"_id": q, "text": t}) + "\n" for q, t in queries.items()), encoding="utf-8"
+    )
+    (root / "qrels.tsv").write_text(
+        "query-id\tcorpus-id\tscore\nq1\treset-password\t1\nq2\texport-invoices\t1\nq3\tdelete-account\t1\n"
+    )
+    search = run(["eval", str(root), "--json"], kb)
+    assert search.returncode == 0, search.stderr
+    line = json.loads(search.stdout.strip().splitlines()[-1])
+    assert line["dataset"] == "tiny-set" and line["task"] == "search" and line["queries"] == 3
+    assert set(line["modes"]) == {"hybrid", "lexical", "semantic"}
+    assert line["modes"]["hybrid"]["recall@10"] == 1.0 and set(line["latency_ms"]) == {"p50", "p99"}
+    suggest = run(["eval", str(root), "--task", "suggest", "--json"], kb)
+    assert suggest.returncode == 0, suggest.stderr
+    line = json.loads(suggest.stdout.strip().splitlines()[-1])
+    assert line["task"] == "suggest" and list(line["modes"]) == ["suggest"]
+    assert set(line["modes"]["suggest"]) == {"recall@1", "recall@3", "mrr@10"}
+    assert line["modes"]["suggest"]["recall@1"] == 1.0
+    assert "model all-MiniLM-L6-v2" in suggest.stderr  # an English set: auto keeps MiniLM

@@ -14,6 +14,7 @@ from kb import settings as kb_settings
 from kb.cli.common import load_settings, user_errors
 from kb.services import evaluation
 from kb.services import search as search_service
+from kb.services import suggest as suggest_service
 from kb.services.engine import Engine
 
 MODE_CHOICES = (*search_service.MODES, "all")
@@ -22,11 +23,19 @@ MODE_CHOICES = (*search_service.MODES, "all")
 @click.command(name="eval")
 @click.argument("dataset_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--mode", type=click.Choice(MODE_CHOICES), default="all", show_default=True)
+@click.option(
+    "--task",
+    type=click.Choice(["search", "suggest"]),
+    default="search",
+    show_default=True,
+    help="search: each query through the search service; suggest: each query as a ticket body.",
+)
 @click.option("--json", "as_json", is_flag=True, help="End with one JSON line of the results.")
-def eval_command(dataset_dir: Path, mode: str, as_json: bool) -> None:
+def eval_command(dataset_dir: Path, mode: str, task: str, as_json: bool) -> None:
     """Index DATASET_DIR/articles (cached under KB_DATA_DIR/eval/) and score every query.
 
-    Prints nDCG@10, Recall@10 and MRR@10 per mode and the search latency p50/p99.
+    search: nDCG@10, Recall@10 and MRR@10 per mode; suggest: Recall@1, Recall@3 and MRR@10 of the
+    suggestions an agent gets. Both with latency p50/p99.
     """
     try:
         dataset = evaluation.load_dataset(dataset_dir)
@@ -52,11 +61,16 @@ def eval_command(dataset_dir: Path, mode: str, as_json: bool) -> None:
     )
 
     engine = Engine.from_settings(values, lambda: encoder, data_dir)
-    modes = list(search_service.MODES) if mode == "all" else [mode]
+    modes = (list(search_service.MODES) if mode == "all" else [mode]) if task == "search" else ["suggest"]
     limit = evaluation.K
 
     def run_query(text: str, m: str) -> list[str]:
-        found = search_service.search(engine, text, mode=m, limit=limit, candidates=values["SEARCH_CANDIDATES"])
+        if m == "suggest":  # the query is what a customer wrote in a ticket; agents see every article
+            found = suggest_service.suggest(
+                engine, "", text, limit=limit, staff=True, candidates=values["SEARCH_CANDIDATES"]
+            )
+        else:
+            found = search_service.search(engine, text, mode=m, limit=limit, candidates=values["SEARCH_CANDIDATES"])
         return [hit.id for hit in found.hits]
 
     def progress(done: int, total: int) -> None:
@@ -68,23 +82,25 @@ def eval_command(dataset_dir: Path, mode: str, as_json: bool) -> None:
         engine.warm_up()
         results = evaluation.evaluate(dataset, modes, run_query, progress if sys.stderr.isatty() else None)
 
-    click.echo(f"{'mode':<9} {'nDCG@10':>8} {'Recall@10':>10} {'MRR@10':>8} {'p50 ms':>8} {'p99 ms':>8}")
+    summary = {m: (scores.summary() if task == "search" else scores.suggest_summary()) for m, scores in results.items()}
+    names = list(next(iter(summary.values())))
+    click.echo(f"{'mode':<9}" + "".join(f"{n:>11}" for n in names) + f"{'p50 ms':>9}{'p99 ms':>9}")
     for m, scores in results.items():
-        s = scores.summary()
         click.echo(
-            f"{m:<9} {s['ndcg@10']:>8.4f} {s['recall@10']:>10.4f} {s['mrr@10']:>8.4f} "
-            f"{evaluation.percentile(scores.latencies_ms, 50):>8.1f} "
-            f"{evaluation.percentile(scores.latencies_ms, 99):>8.1f}"
+            f"{m:<9}"
+            + "".join(f"{summary[m][n]:>11.4f}" for n in names)
+            + f"{evaluation.percentile(scores.latencies_ms, 50):>9.1f}"
+            + f"{evaluation.percentile(scores.latencies_ms, 99):>9.1f}"
         )
     if as_json:
-        timed = results.get("hybrid") or next(iter(results.values()))
+        timed = results.get("hybrid") or results.get("suggest") or next(iter(results.values()))
         click.echo(
             json.dumps(
                 {
                     "dataset": dataset.name,
-                    "task": "search",
+                    "task": task,
                     "queries": len(dataset.queries),
-                    "modes": {m: scores.summary() for m, scores in results.items()},
+                    "modes": summary,
                     "latency_ms": {
                         "p50": round(evaluation.percentile(timed.latencies_ms, 50), 2),
                         "p99": round(evaluation.percentile(timed.latencies_ms, 99), 2),

@@ -87,12 +87,22 @@ class ModeScores:
     ndcg: list[float] = field(default_factory=list)
     recall: list[float] = field(default_factory=list)
     mrr: list[float] = field(default_factory=list)
+    recall1: list[float] = field(default_factory=list)
+    recall3: list[float] = field(default_factory=list)
     latencies_ms: list[float] = field(default_factory=list)
 
     def summary(self) -> dict[str, float]:
         return {
             "ndcg@10": round(statistics.fmean(self.ndcg), 4) if self.ndcg else 0.0,
             "recall@10": round(statistics.fmean(self.recall), 4) if self.recall else 0.0,
+            "mrr@10": round(statistics.fmean(self.mrr), 4) if self.mrr else 0.0,
+        }
+
+    def suggest_summary(self) -> dict[str, float]:
+        """What an agent sees first: is the answer the top suggestion, or among the top three."""
+        return {
+            "recall@1": round(statistics.fmean(self.recall1), 4) if self.recall1 else 0.0,
+            "recall@3": round(statistics.fmean(self.recall3), 4) if self.recall3 else 0.0,
             "mrr@10": round(statistics.fmean(self.mrr), 4) if self.mrr else 0.0,
         }
 
@@ -124,6 +134,8 @@ def evaluate(
             scores.ndcg.append(ndcg_at_k(ranked, relevant))
             scores.recall.append(recall_at_k(ranked, relevant))
             scores.mrr.append(mrr_at_k(ranked, relevant))
+            scores.recall1.append(recall_at_k(ranked, relevant, 1))
+            scores.recall3.append(recall_at_k(ranked, relevant, 3))
             done += 1
             if progress:
                 progress(done, total)
