@@ -92,3 +92,40 @@ def test_signature_delimiter_and_disclaimer_in_english():
     clean = clean_ticket("", body)
     assert clean.text == "Password reset emails never arrive for our customers."
     assert "disclaimer" in clean.removed and "signature" in clean.removed
+
+
+# -- through the suggestion path, on the starter knowledge base and the real model -------------------------
+
+
+def test_reply_chain_suggests_what_its_clean_text_suggests(starter, encoder):
+    from kb.services import search as search_service
+    from kb.services.engine import Engine
+    from kb.services.suggest import suggest
+
+    engine = Engine.from_settings(starter.settings, lambda: encoder)
+    question = "No me llega el correo para restablecer la contraseña y no puedo entrar a mi cuenta."
+    chain = f"""Buenos días,
+
+{question}
+
+Un saludo,
+Pedro Gómez
+Administración | Talleres Gómez S.L.
+
+AVISO LEGAL: Este mensaje es confidencial y va dirigido exclusivamente a su destinatario. Si usted ha recibido
+este mensaje por error, le rogamos que lo comunique al remitente y lo elimine.
+
+El mar, 4 nov 2025 a las 9:30, Soporte (<soporte@ejemplo.es>) escribió:
+> Hola Pedro, ¿ha revisado la carpeta de spam? También puede consultar cómo exportar facturas a Excel.
+>
+> El lun, 3 nov 2025 a las 18:02, Pedro Gómez (<pedro@talleres.example>) escribió:
+>> Hola, ¿cómo exporto las facturas del trimestre a Excel para mi gestor?
+"""
+    clean = suggest(engine, "RE: RE: acceso", question, staff=True)
+    messy = suggest(engine, "RE: RE: acceso", chain, staff=True)
+    assert messy.ticket.text == clean.ticket.text
+    assert messy.hits and messy.hits[0].id == clean.hits[0].id
+    assert "contrasena" in messy.hits[0].id or "password" in messy.hits[0].id
+    # Uncleaned, the quoted thread (about invoices) pulls in articles the customer did not ask about.
+    raw = search_service.search(engine, chain, limit=3, staff=True)
+    assert [h.id for h in raw.hits] != [h.id for h in messy.hits[:3]]
