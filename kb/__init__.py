@@ -16,7 +16,7 @@ MAX_BODY_BYTES = 1_000_000  # larger request bodies get a 413
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     from indexer.store import engine_for
     from kb import api, errors, pages, settings
-    from kb.services import analytics
+    from kb.services import analytics, tokens
     from kb.services.engine import Engine
 
     app = Flask(__name__)
@@ -29,6 +29,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     db = engine_for(values["DATABASE_URL"])
     analytics.init_db(db)
+    tokens.init_db(db)
     app.extensions["kb.db"] = db
     errors.init_app(app)
     app.register_blueprint(api.bp)

@@ -155,3 +155,30 @@ def test_eval_scores_search_and_suggest_on_a_judged_set(kb, tmp_path):
     assert set(line["modes"]["suggest"]) == {"recall@1", "recall@3", "mrr@10"}
     assert line["modes"]["suggest"]["recall@1"] == 1.0
     assert "model all-MiniLM-L6-v2" in suggest.stderr  # an English set: auto keeps MiniLM
+
+
+def test_tokens_are_shown_once_kept_hashed_and_revocable(kb):
+    import sqlite3
+
+    from indexer.store import engine_for
+    from kb.services import tokens
+
+    created = run(["token", "create", "--role", "agent", "--name", "Zendesk production"], kb)
+    assert created.returncode == 0, created.stderr
+    secret = created.stdout.strip()
+    assert secret.startswith("kb_") and len(secret) > 40 and "not shown again" in created.stderr
+    rows = sqlite3.connect(kb.data / "kb.sqlite3").execute("select * from api_tokens").fetchall()
+    assert len(rows) == 1 and not any(secret in str(cell) for cell in rows[0])  # only the hash is stored
+    db = engine_for(f"sqlite:///{kb.data / 'kb.sqlite3'}")
+    assert tokens.role_of(db, f"Bearer {secret}") == "agent"
+    for wrong in (None, "", secret, f"Basic {secret}", f"Bearer {secret}x", "Bearer kb_" + "a" * 43):
+        assert tokens.role_of(db, wrong) is None
+    listed = run(["token", "list"], kb)
+    assert "agent\tZendesk production" in listed.stdout and "active" in listed.stdout
+    revoked = run(["token", "revoke", "1"], kb)
+    assert revoked.returncode == 0 and "revoked" in revoked.stdout
+    assert tokens.role_of(db, f"Bearer {secret}") is None
+    missing = run(["token", "revoke", "99"], kb)
+    assert missing.returncode == 1 and "no token with id 99" in missing.stderr and "Traceback" not in missing.stderr
+    bad = run(["token", "create", "--role", "customer"], kb)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -11,6 +11,7 @@ from kb.cli.eval import eval_command
 from kb.cli.index import index
 from kb.cli.search import search
 from kb.cli.serve import serve
+from kb.cli.token import token
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,3 +28,4 @@ main.add_command(search)
 main.add_command(check)
 main.add_command(serve)
 main.add_command(eval_command)
+main.add_command(token)
