@@ -98,3 +98,21 @@ def test_serving_follows_the_live_build(starter):
 
     assert served_model(starter.settings) == "all-MiniLM-L6-v2"
     assert served_model({**starter.settings, "EMBEDDING_MODEL": "multilingual-e5-small"}) == "multilingual-e5-small"
+
+
+def test_nonsense_finds_nothing_in_an_e5_knowledge_base(kb, converted):
+    """e5 scores nonsense like weak real matches; a query with no known word must mean something clearly."""
+    from kb.services import search as search_service
+    from kb.services.engine import Engine
+
+    kb.write("es/clave.md", "title: Cambiar la contraseña", "Abra Configuración, elija Seguridad y cambie la clave.")
+    kb.write("es/factura.md", "title: Descargar facturas", "En Facturación pulse Descargar para obtener el PDF.")
+    kb.write("en/invoice.md", "title: Download invoices", "In Billing press Download to get the PDF.")
+    assert not kb.build(converted).errors
+    engine = Engine.from_settings(kb.settings, lambda: converted)
+    assert engine.profile.family == "e5" and engine.min_similarity == 0.0
+    for nonsense in ("qwxzv plokijuh", "zzkrt", "vbnmq wertyx plok"):
+        found = search_service.search(engine, nonsense)
+        assert found.total == 0 and found.hits == [], nonsense
+    assert search_service.search(engine, "olvidé mi clave").hits[0].id == "es/clave"
+    assert search_service.search(engine, "¿dónde bajo el pdf de la factura?").hits[0].id == "es/factura"

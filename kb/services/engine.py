@@ -33,17 +33,22 @@ class ModelProfile:
     languages: tuple[str, ...]
     min_similarity: float
     family: str  # "minilm" | "e5" | "other"
+    # The cosine a section needs when not one word of the query is known to the knowledge base: meaning
+    # alone must then be unmistakable (nonsense has no known words either).
+    min_similarity_without_words: float = 0.0
 
 
 def model_profile(name: str) -> ModelProfile:
     key = name.strip().lower()
     if key in BUNDLED_NAMES:
         # all-MiniLM-L6-v2 is English-only; it gives unrelated text 0.10-0.23 and related text 0.45 and up.
-        return ModelProfile(("en",), 0.3, "minilm")
+        return ModelProfile(("en",), 0.3, "minilm", 0.3)
     if key in e5.NAMES:
         # e5's cosines are compressed (0.78-0.93 here) and nonsense scores as high as real queries' worst
-        # matches: no absolute floor separates them (docs/search-quality.md).
-        return ModelProfile(("es", "en"), 0.0, "e5")
+        # matches: no absolute floor separates them. But nonsense shares no word with the articles, and
+        # none of 1,577 development queries did: without a known word, a match needs 0.89, above every
+        # nonsense query measured (0.847-0.881; docs/search-quality.md).
+        return ModelProfile(("es", "en"), 0.0, "e5", 0.89)
     return ModelProfile(("es", "en"), 0.0, "other")
 
 
@@ -129,6 +134,13 @@ class Engine:
     def min_similarity(self) -> float:
         """The cosine below which a section is no semantic match: the setting, or kb's value for the model."""
         return self._min_similarity if self._min_similarity is not None else self.profile.min_similarity
+
+    @property
+    def min_similarity_without_words(self) -> float:
+        """The same, for a query none of whose words the knowledge base knows."""
+        if self._min_similarity is not None:
+            return self._min_similarity
+        return max(self.profile.min_similarity, self.profile.min_similarity_without_words)
 
     @property
     def encoder(self) -> Encoder:

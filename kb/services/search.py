@@ -220,7 +220,8 @@ def search(
     # The model embeds the query on its own thread while this one scores the words.
     vector = engine.encode_query_async(suggestion or query) if mode != "lexical" else None
     lexical = _lexical(reader, analysed.columns, mask, candidates) if mode != "semantic" else {}
-    semantic = _semantic(reader, vector.result(), mask, candidates, engine.min_similarity) if vector is not None else {}
+    floor = engine.min_similarity if analysed.columns else engine.min_similarity_without_words
+    semantic = _semantic(reader, vector.result(), mask, candidates, floor) if vector is not None else {}
     known = language is None or language in engine.languages
     ranked = rank_articles(reader, lexical, semantic, mode, params or fusion_for(engine), known)
     marked = {reader.bm25.vocab[c] for c in analysed.columns}
