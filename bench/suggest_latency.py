@@ -1,0 +1,83 @@
+"""Suggestion latency for long tickets, in process, on a built index.
+
+    .venv/bin/python bench/suggest_latency.py /tmp/kb-d365 --words 300 --tickets 100
+
+Each ticket is ``--words`` consecutive words from a random section of the index (a customer pasting
+a long description), with a Spanish greeting and sign-off around it. Prints p50/p99 of
+``kb.services.suggest.suggest`` and of its parts: cleaning, query embedding, lexical scoring.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from harness import pct  # noqa: E402
+
+from kb import settings  # noqa: E402
+from kb.services.engine import Engine  # noqa: E402
+from kb.services.suggest import suggest  # noqa: E402
+from kb.services.tickets import clean_ticket  # noqa: E402
+
+
+def line(name: str, values: list[float]) -> str:
+    return f"{name:<22} p50 {statistics.median(values):8.2f} ms   p99 {pct(values, 99):8.2f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--words", type=int, default=300)
+    parser.add_argument("--tickets", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=3)
+    args = parser.parse_args()
+
+    engine = Engine.from_settings(settings.load({"DATA_DIR": str(args.data_dir)}))
+    reader = engine.checked_reader()
+    engine.warm_up()
+    _ = reader.bm25.speller
+    rng = random.Random(args.seed)
+    words = [c["text"].split() for c in reader.chunks]
+    tickets = []
+    while len(tickets) < args.tickets:
+        run = rng.choice(words) + rng.choice(words) + rng.choice(words)
+        if len(run) >= args.words:
+            start = rng.randint(0, len(run) - args.words)
+            body = " ".join(run[start : start + args.words])
+            tickets.append(f"Hola,\n\n{body}\n\nGracias,\nAna\n")
+    for t in tickets[:5]:
+        suggest(engine, "", t, staff=True)
+
+    cleaning, embedding, lexical, total = [], [], [], []
+    for t in tickets:
+        started = time.perf_counter()
+        text = clean_ticket("", t).text
+        cleaning.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        engine.encoder.encode_queries([text])
+        embedding.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        analysed = reader.bm25.analyse(text, None)
+        reader.bm25.search_columns(analysed.columns, 100, mask=reader.mask(True, None))
+        lexical.append((time.perf_counter() - started) * 1000)
+    engine._queries.clear()
+    for t in tickets:
+        started = time.perf_counter()
+        suggest(engine, "", t, staff=True)
+        total.append((time.perf_counter() - started) * 1000)
+    model = getattr(engine.encoder, "name", "?")
+    print(f"{args.data_dir}: {len(reader.articles)} articles, model {model}, {len(tickets)} {args.words}-word tickets")
+    print(line("cleaning", cleaning))
+    print(line("query embedding", embedding))
+    print(line("lexical (BM25F)", lexical))
+    print(line("suggest()", total))
+
+
+if __name__ == "__main__":
+    main()
