@@ -10,6 +10,7 @@ import os
 import random
 import re
 import socket
+import statistics
 import subprocess
 import time
 import urllib.request
@@ -17,6 +18,28 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+TITLE = re.compile(r"^title:\s*['\"]?(.*?)['\"]?\s*$", re.M)
+
+
+def read_articles(root: Path) -> list[tuple[str, str, str]]:
+    """``(id, title, body)`` of every Markdown file under ``root``: front matter removed, the title from
+    it, else the first line, else the file name."""
+    out = []
+    for path in sorted(root.rglob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        m = FRONT.match(text)
+        front, body = (m.group(1), text[m.end() :]) if m else ("", text)
+        t = TITLE.search(front)
+        title = t.group(1) if t else body.strip().splitlines()[0].lstrip("# ") if body.strip() else path.stem
+        out.append((str(path.relative_to(root).with_suffix("")), title, body))
+    return out
+
+
+def timing_line(name: str, values: list[float]) -> str:
+    """``name  p50 … ms  p99 … ms`` for a list of timings in milliseconds."""
+    return f"{name:<22} p50 {statistics.median(values):8.2f} ms   p99 {pct(values, 99):8.2f} ms"
 
 
 def pct(values: list[float], p: float) -> float:

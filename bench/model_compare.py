@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import statistics
 import sys
 import time
@@ -21,23 +20,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from harness import pct, title_queries  # noqa: E402
+from harness import pct, read_articles, title_queries  # noqa: E402
 
 from indexer.parse import strip_markup  # noqa: E402
 from indexer.vectors import DEFAULT_MODEL, MULTILINGUAL_MODEL, SentenceTransformerEncoder  # noqa: E402
 
-FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-TITLE = re.compile(r"^title:\s*['\"]?(.*?)['\"]?\s*$", re.M)
-
 
 def corpus(root: Path, n: int, seed: int = 7) -> tuple[list[str], list[str]]:
     passages, titles = [], []
-    for path in sorted(root.rglob("*.md")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        m = FRONT.match(text)
-        if m and (t := TITLE.search(m.group(1))):
-            titles.append(t.group(1))
-        words = strip_markup(text[m.end() :] if m else text).split()
+    for _, title, body in read_articles(root):
+        titles.append(title)
+        words = strip_markup(body).split()
         passages += [" ".join(words[i : i + 150]) for i in range(0, len(words) - 50, 150)]
     random.Random(seed).shuffle(passages)
     return passages[:n], titles

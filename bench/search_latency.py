@@ -10,23 +10,18 @@ API runs) and of its parts measured separately: query embedding, FAISS, BM25F.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from harness import pct, title_queries  # noqa: E402
+from harness import timing_line, title_queries  # noqa: E402
 
 from indexer.analysis import TOKEN_RE  # noqa: E402
 from kb import settings  # noqa: E402
 from kb.services import search as search_service  # noqa: E402
 from kb.services.engine import Engine  # noqa: E402
-
-
-def line(name: str, values: list[float]) -> str:
-    return f"{name:<22} p50 {statistics.median(values):7.2f} ms   p99 {pct(values, 99):7.2f} ms"
 
 
 def main() -> None:
@@ -70,10 +65,10 @@ def main() -> None:
 
     n_vectors = len(reader.vectors)
     print(f"{args.data_dir}: {len(reader.articles)} articles, {n_vectors} vectors, {len(qs)} distinct queries")
-    print(line("query embedding", encode))
-    print(line("FAISS (k=300)", faiss))
-    print(line("BM25F", bm25))
-    print(line("search() hybrid", total))
+    print(timing_line("query embedding", encode))
+    print(timing_line("FAISS (k=300)", faiss))
+    print(timing_line("BM25F", bm25))
+    print(timing_line("search() hybrid", total))
 
 
 if __name__ == "__main__":

