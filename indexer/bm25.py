@@ -117,6 +117,8 @@ class TermCounts:
 @dataclass(frozen=True, slots=True)
 class QueryTerms:
     columns: list[int]
+    # query word (lowercased) -> the columns it gave: what matched, in the customer's words
+    by_word: dict[str, list[int]] = field(default_factory=dict)
     # unknown word -> (known ``lang:term``, the corrected spelling when one edit of the word gives it, else "")
     corrections: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -142,6 +144,7 @@ class BM25Index:
             self.df = np.zeros(len(counts.vocab), dtype=np.int64)
             return
         weighted = weighted.tocsc()
+        weighted.sort_indices()  # matched() bisects each column's rows
         df = self.df = np.diff(weighted.indptr)
         idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
         weighted.data = weighted.data / (K1 + weighted.data)
@@ -177,12 +180,17 @@ class BM25Index:
         else:
             primary, langs = language or detect_language(text), list(LANGUAGES)
         cols: list[int] = []
+        from_word: dict[str, list[int]] = {}
+        attributed, previous = 0, ""
         corrections: dict[str, tuple[str, str]] = {}
         words = list(dict.fromkeys(w.lower() for w in TOKEN_RE.findall(text)))
         # Typo correction is for what customers type: a few words. In a long text (a pasted error, a
         # ticket) an unknown word is mostly a name or an identifier, and guesses would add noise.
         correct = correct and len(words) <= CORRECT_UP_TO_WORDS
         for word in words:
+            if len(cols) > attributed:
+                from_word[previous] = cols[attributed:]
+            attributed, previous = len(cols), word
             if primary is not None:
                 own = terms(word, primary)
                 if not own:
@@ -214,7 +222,31 @@ class BM25Index:
                 best = max(guesses, key=lambda g: (g[0].startswith(f"{primary}:"), self.speller.frequency.get(g[0], 0)))
                 corrections[word] = best
                 cols.append(self.column[best[0]])
-        return QueryTerms(list(dict.fromkeys(cols)), corrections)
+        if len(cols) > attributed:
+            from_word[previous] = cols[attributed:]
+        return QueryTerms(list(dict.fromkeys(cols)), from_word, corrections)
+
+    @property
+    def idf(self) -> np.ndarray:
+        """Each column's inverse document frequency (over chunks), as BM25 weighs it."""
+        n = self.weights.shape[0]
+        return np.log(1 + (n - self.df + 0.5) / (self.df + 0.5)).astype(np.float32)
+
+    def matched(self, rows: Iterable[int], columns: Iterable[int]) -> dict[int, list[int]]:
+        """For each chunk row, the ``columns`` (query terms) it contains, in ``columns`` order."""
+        w = self.weights
+        rows = np.asarray(sorted(set(rows)), dtype=np.int64)
+        out: dict[int, list[int]] = {int(r): [] for r in rows}
+        if not len(rows):
+            return out
+        for col in columns:
+            found = w.indices[w.indptr[col] : w.indptr[col + 1]]
+            at = np.searchsorted(found, rows)
+            hit = at < len(found)
+            hit[hit] = found[at[hit]] == rows[hit]
+            for r in rows[hit]:
+                out[int(r)].append(col)
+        return out
 
     def rows_with(self, term: str, k: int = 3) -> list[int]:
         """A few chunk rows that contain ``term`` (``lang:stem``)."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indexer.analysis import TOKEN_RE, detect_language, fold, terms
+from indexer.bm25 import QueryTerms
 from indexer.reader import BuildReader
 from indexer.spelling import edit_distance
 from kb.services import fusion, snippets
@@ -192,6 +193,88 @@ def did_you_mean(reader: BuildReader, query: str, corrections: dict[str, tuple[s
     return TOKEN_RE.sub(lambda m: replaced.get(m.group(0).lower(), m.group(0)), query)
 
 
+@dataclass(frozen=True, slots=True)
+class Retrieval:
+    """What both retrievers found for a text, and the articles ranked from it (before paging)."""
+
+    reader: BuildReader
+    language: str | None
+    columns: list[int]  # the query's known terms (BM25 columns)
+    by_word: dict[str, list[int]]  # query word -> the columns it gave
+    did_you_mean: str | None
+    lexical: dict[str, float]  # section id -> BM25F score
+    semantic: dict[str, float]  # section id -> cosine similarity
+    ranked: list[tuple[str, float, str]]  # (article id, fused score, section to show), best first
+
+    @property
+    def words(self) -> dict[int, str]:
+        """Column -> the first query word that gave it (to show an agent what matched)."""
+        out: dict[int, str] = {}
+        for word, cols in self.by_word.items():
+            for c in cols:
+                out.setdefault(c, word)
+        return out
+
+    @property
+    def marked(self) -> set[str]:
+        return {self.reader.bm25.vocab[c] for c in self.columns}
+
+
+def retrieve(
+    engine: Engine,
+    query: str,
+    *,
+    mode: str = "hybrid",
+    locale: str | None = None,
+    product: str | None = None,
+    tags: tuple[str, ...] = (),
+    staff: bool = False,
+    candidates: int = 100,
+    params: Fusion | None = None,
+    meaning: str | None = None,
+    analysed: QueryTerms | None = None,
+) -> Retrieval:
+    """Both retrievers over the sections a reader may see, fused into ranked articles.
+
+    Unknown words are corrected to the nearest word of the knowledge base (typo tolerance); the
+    corrected query is offered back as ``did_you_mean``, and the meaning side embeds it too.
+    ``meaning`` is the text to embed when it is not the query itself (a long ticket's telling part);
+    ``analysed`` the query's terms when the caller has them already.
+    """
+    reader = engine.checked_reader()
+    mask = reader.mask(staff, locale, product, tuple(tags))
+    language = locale or detect_language(query)
+    if analysed is None:
+        analysed = reader.bm25.analyse(query, locale, language=language)
+    suggestion = did_you_mean(reader, query, analysed.corrections)
+    # The model embeds the query on its own thread while this one scores the words.
+    vector = engine.encode_query_async(meaning or suggestion or query) if mode != "lexical" else None
+    lexical = _lexical(reader, analysed.columns, mask, candidates) if mode != "semantic" else {}
+    floor = engine.min_similarity if analysed.columns else engine.min_similarity_without_words
+    semantic = _semantic(reader, vector.result(), mask, candidates, floor) if vector is not None else {}
+    known = language is None or language in engine.languages
+    ranked = rank_articles(reader, lexical, semantic, mode, params or fusion_for(engine), known)
+    return Retrieval(reader, language, analysed.columns, analysed.by_word, suggestion, lexical, semantic, ranked)
+
+
+def hit_of(found: Retrieval, article_id: str, score: float, chunk_id: str, marked: set[str] | None = None) -> SearchHit:
+    reader = found.reader
+    chunk = reader.chunks[reader.row_of[chunk_id]]
+    article = reader.articles[article_id]
+    anchor = chunk["anchor"] if chunk["section"] else ""
+    return SearchHit(
+        id=article_id,
+        title=article["title"],
+        url=f"/articles/{article_id}" + (f"#{anchor}" if anchor else ""),
+        locale=article["locale"],
+        updated=article["updated_at"],
+        heading=chunk["heading"],
+        anchor=anchor,
+        snippet=snippets.highlight(chunk["text"], found.marked if marked is None else marked, article["locale"]),
+        score=round(score, 6),
+    )
+
+
 def search(
     engine: Engine,
     query: str,
@@ -206,50 +289,27 @@ def search(
     candidates: int = 100,
     params: Fusion | None = None,
 ) -> SearchResults:
-    """Hybrid (or one-retriever) search over the sections a reader may see, grouped into articles.
-
-    Unknown words are corrected to the nearest word of the knowledge base (typo tolerance); the
-    corrected query is offered back as ``did_you_mean``, and the meaning side embeds it too.
-    """
+    """Hybrid (or one-retriever) search over the sections a reader may see, grouped into articles."""
     started = time.perf_counter()
-    reader = engine.checked_reader()
-    mask = reader.mask(staff, locale, product, tuple(tags))
-    language = locale or detect_language(query)
-    analysed = reader.bm25.analyse(query, locale, language=language)
-    suggestion = did_you_mean(reader, query, analysed.corrections)
-    # The model embeds the query on its own thread while this one scores the words.
-    vector = engine.encode_query_async(suggestion or query) if mode != "lexical" else None
-    lexical = _lexical(reader, analysed.columns, mask, candidates) if mode != "semantic" else {}
-    floor = engine.min_similarity if analysed.columns else engine.min_similarity_without_words
-    semantic = _semantic(reader, vector.result(), mask, candidates, floor) if vector is not None else {}
-    known = language is None or language in engine.languages
-    ranked = rank_articles(reader, lexical, semantic, mode, params or fusion_for(engine), known)
-    marked = {reader.bm25.vocab[c] for c in analysed.columns}
-    hits = []
-    for article_id, score, chunk_id in ranked[offset : offset + limit]:
-        chunk = reader.chunks[reader.row_of[chunk_id]]
-        article = reader.articles[article_id]
-        anchor = chunk["anchor"] if chunk["section"] else ""
-        hits.append(
-            SearchHit(
-                id=article_id,
-                title=article["title"],
-                url=f"/articles/{article_id}" + (f"#{anchor}" if anchor else ""),
-                locale=article["locale"],
-                updated=article["updated_at"],
-                heading=chunk["heading"],
-                anchor=anchor,
-                snippet=snippets.highlight(chunk["text"], marked, article["locale"]),
-                score=round(score, 6),
-            )
-        )
+    found = retrieve(
+        engine,
+        query,
+        mode=mode,
+        locale=locale,
+        product=product,
+        tags=tags,
+        staff=staff,
+        candidates=candidates,
+        params=params,
+    )
+    hits = [hit_of(found, *ranked) for ranked in found.ranked[offset : offset + limit]]
     took = (time.perf_counter() - started) * 1000
     return SearchResults(
         query=query,
-        total=len(ranked),
+        total=len(found.ranked),
         took_ms=round(took, 2),
         hits=hits,
-        did_you_mean=suggestion,
-        facets=facet_counts(reader, [a for a, _, _ in ranked]),
-        language=language,
+        did_you_mean=found.did_you_mean,
+        facets=facet_counts(found.reader, [a for a, _, _ in found.ranked]),
+        language=found.language,
     )

@@ -10,37 +10,30 @@ from __future__ import annotations
 import html
 import logging
 import re
-from functools import lru_cache
 
-from indexer.analysis import LANGUAGES, terms
+from indexer.analysis import LANGUAGES, fold, terms
 
 log = logging.getLogger(__name__)
 
 SIZE = 240
 
 
-_ACCENTED = {"a": "aáàâä", "e": "eéèêë", "i": "iíìîï", "o": "oóòôö", "u": "uúùûü", "c": "cç"}
-
-
-@lru_cache(maxsize=512)
-def _head_pattern(heads: frozenset[str]) -> re.Pattern | None:
-    """Tokens (as ``TOKEN_RE`` cuts them) whose first letters, accents ignored, are one of ``heads``."""
-    if not heads:
-        return None
-    alternatives = ["".join(f"[{re.escape(_ACCENTED.get(ch, ch))}]" for ch in head) for head in sorted(heads)]
-    return re.compile(rf"(?<![\w.\-_'’])(?:{'|'.join(alternatives)})\w*(?:[.\-_'’]\w+)*", re.IGNORECASE)
+_WORD = re.compile(r"(?<![\w.\-_'’])\w+(?:[.\-_'’]\w+)*")
 
 
 def _matches(text: str, marked: set[str], lang: str) -> list[tuple[int, int]]:
     # A word can only analyse to a marked stem if it starts like one (stems are folded prefixes):
-    # a regex finds those words, and only they are analysed.
+    # only words whose first two letters, folded, start a marked stem are analysed.
     stems = {t.partition(":")[2] for t in marked if t.startswith(f"{lang}:")}
-    pattern = _head_pattern(frozenset(stem[:2] for stem in stems if stem))
-    if pattern is None:
+    heads = {stem[:2] for stem in stems if stem}
+    if not heads:
         return []
     spans = []
-    for m in pattern.finditer(text):
-        found = terms(m.group(0), lang)
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if fold(word[:2].lower()) not in heads:
+            continue
+        found = terms(word, lang)
         if found and found[0] in stems:
             spans.append(m.span())
     return spans
