@@ -4,7 +4,9 @@
 
 Each ticket is ``--words`` consecutive words from a random section of the index (a customer pasting
 a long description), with a Spanish greeting and sign-off around it. Prints p50/p99 of
-``kb.services.suggest.suggest`` and of its parts: cleaning, query embedding, lexical scoring.
+``kb.services.suggest.suggest`` and of its parts: cleaning, choosing the sentences the model reads
+(``SUGGEST_MEANING_TOKENS``), embedding them, lexical scoring; and, for comparison, embedding the
+whole clean text (the model truncates it to its window).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from harness import timing_line  # noqa: E402
 
 from kb import settings  # noqa: E402
 from kb.services.engine import Engine  # noqa: E402
-from kb.services.suggest import suggest  # noqa: E402
+from kb.services.suggest import _meaning_text, suggest  # noqa: E402
 from kb.services.tickets import clean_ticket  # noqa: E402
 
 
@@ -31,6 +33,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=300)
     parser.add_argument("--tickets", type=int, default=100)
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--budget", type=int, help="SUGGEST_MEANING_TOKENS (default: the setting)")
     args = parser.parse_args()
 
     engine = Engine.from_settings(settings.load({"DATA_DIR": str(args.data_dir)}))
@@ -49,14 +52,21 @@ def main() -> None:
     for t in tickets[:5]:
         suggest(engine, "", t, staff=True)
 
-    cleaning, embedding, lexical, total = [], [], [], []
+    budget = args.budget or settings.load({})["SUGGEST_MEANING_TOKENS"]
+    cleaning, choosing, embedding, whole, lexical, total = [], [], [], [], [], []
     for t in tickets:
         started = time.perf_counter()
         text = clean_ticket("", t).text
         cleaning.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        engine.encoder.encode_queries([text])
+        read = _meaning_text(engine, reader.bm25.analyse(text, None), text, budget)
+        choosing.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        engine.encoder.encode_queries([read])
         embedding.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        engine.encoder.encode_queries([text])
+        whole.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         analysed = reader.bm25.analyse(text, None)
         reader.bm25.search_columns(analysed.columns, 100, mask=reader.mask(True, None))
@@ -64,12 +74,14 @@ def main() -> None:
     engine._queries.clear()
     for t in tickets:
         started = time.perf_counter()
-        suggest(engine, "", t, staff=True)
+        suggest(engine, "", t, staff=True, meaning_tokens=budget)
         total.append((time.perf_counter() - started) * 1000)
     model = getattr(engine.encoder, "name", "?")
     print(f"{args.data_dir}: {len(reader.articles)} articles, model {model}, {len(tickets)} {args.words}-word tickets")
     print(timing_line("cleaning", cleaning))
-    print(timing_line("query embedding", embedding))
+    print(timing_line("choosing sentences", choosing))
+    print(timing_line(f"embedding them ({budget} tok)", embedding))
+    print(timing_line("embedding whole text", whole))
     print(timing_line("lexical (BM25F)", lexical))
     print(timing_line("suggest()", total))
 

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +42,8 @@ class Encoder(Protocol):
     max_tokens: int  # the model's window, in its own tokens
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]: ...
+
+    def count_query_tokens(self, texts: Sequence[str]) -> list[int]: ...  # thread-safe
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray: ...
 
@@ -163,6 +166,8 @@ class SentenceTransformerEncoder:
         self.load_seconds = 0.0
         self._model = None
         self._traced = None  # None: not tried yet; False: not usable
+        self._counter = None
+        self._counter_lock = threading.Lock()
 
     @property
     def model(self):
@@ -201,6 +206,23 @@ class SentenceTransformerEncoder:
             "input_ids"
         ]
         return [len(ids) for ids in encoded]
+
+    def count_query_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Token counts, safe to call from any thread while the model runs on others.
+
+        The model's own tokenizer is not: changing its truncation while another thread encodes
+        raises "Already borrowed". This is a private copy whose settings never change.
+        """
+        if self._counter is None:
+            with self._counter_lock:
+                if self._counter is None:
+                    from tokenizers import Tokenizer
+
+                    counter = Tokenizer.from_str(self.model.tokenizer.backend_tokenizer.to_str())
+                    counter.no_truncation()
+                    counter.no_padding()
+                    self._counter = counter
+        return [len(e.ids) for e in self._counter.encode_batch(list(texts), add_special_tokens=False)]
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         return self._encode([self.passage_prefix + t for t in texts], batch_size)

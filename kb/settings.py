@@ -68,6 +68,20 @@ SETTINGS: tuple[Setting, ...] = (
         "all-MiniLM-L6-v2; for multilingual-e5-small 0, and 0.89 when no word of the query is known. "
         "Keeps nonsense queries from matching everything.",
     ),
+    Setting(
+        "SUGGEST_MIN_CONFIDENCE",
+        0.5,
+        "Agent suggestions: a ticket whose best suggestion is less sure than this (0-1) is answered with "
+        "`gap: true` and recorded as a content gap for the owners' review queue.",
+        float,
+    ),
+    Setting(
+        "SUGGEST_MEANING_TOKENS",
+        64,
+        "Agent suggestions: tokens of a long ticket the embedding model reads (its most telling sentences, "
+        "wherever they are); all its words are matched. More reads more, slower.",
+        int,
+    ),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -80,6 +94,14 @@ def _coerce(setting: Setting, value: Any, origin: str) -> Any:
             raise SettingsError(f"{origin} must be a whole number, not {value!r}") from None
         if number < 0:
             raise SettingsError(f"{origin} must not be negative")
+        return number
+    if setting.kind is float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise SettingsError(f"{origin} must be a number, not {value!r}") from None
+        if not 0.0 <= number <= 1.0:
+            raise SettingsError(f"{origin} must be between 0 and 1")
         return number
     return str(value)
 
@@ -123,6 +145,8 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
         values["DATABASE_URL"] = f"sqlite:///{values['DATA_DIR']}/kb.sqlite3"
     if values["DEFAULT_LOCALE"] not in ("es", "en"):
         raise SettingsError(f"DEFAULT_LOCALE must be 'es' or 'en', not {values['DEFAULT_LOCALE']!r}")
+    if values["SUGGEST_MEANING_TOKENS"] < 8:
+        raise SettingsError("SUGGEST_MEANING_TOKENS must be at least 8")
     if values["EMBED_BATCH_SIZE"] < 1:
         raise SettingsError("EMBED_BATCH_SIZE must be at least 1")
     floor = str(values["SEARCH_MIN_SIMILARITY"]).strip().lower()

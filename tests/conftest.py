@@ -45,6 +45,9 @@ class CountingEncoder:
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return self.inner.count_tokens(texts)
 
+    def count_query_tokens(self, texts: Sequence[str]) -> list[int]:
+        return self.inner.count_query_tokens(texts)
+
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         if self.fail_after is not None and len(self.passages) + len(texts) > self.fail_after:
             raise RuntimeError("simulated crash while embedding")

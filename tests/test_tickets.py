@@ -129,3 +129,45 @@ El mar, 4 nov 2025 a las 9:30, Soporte (<soporte@ejemplo.es>) escribió:
     # Uncleaned, the quoted thread (about invoices) pulls in articles the customer did not ask about.
     raw = search_service.search(engine, chain, limit=3, staff=True)
     assert [h.id for h in raw.hits] != [h.id for h in messy.hits[:3]]
+
+
+# -- what the model reads of a long ticket (pure) ---------------------------------------------------------
+
+
+def _words(parts):
+    return [len(p.split()) for p in parts]
+
+
+def test_a_ticket_within_the_budget_is_read_whole():
+    from kb.services.tickets import telling_part
+
+    text = "Asunto\n\nNo llega el correo. Ya miré el spam."
+    assert telling_part(text, 50, _words, lambda parts: [0.0] * len(parts)) == text
+
+
+def test_the_telling_sentences_are_read_wherever_they_are_in_order():
+    from kb.services.tickets import telling_part
+
+    chatter = "Somos una empresa pequeña de doce personas."
+    text = f"{chatter} {chatter} La factura rectificativa no se puede emitir. {chatter} El PDF sale en blanco."
+
+    def weigh(parts):
+        return [3.0 if ("factura" in p or "PDF" in p) else 0.1 for p in parts]
+
+    read = telling_part(text, 14, _words, weigh, keep_first=False)
+    assert read == "La factura rectificativa no se puede emitir. El PDF sale en blanco."
+    # With a subject, the subject is always read first.
+    with_subject = telling_part("Error al emitir\n\n" + text, 15, _words, weigh)
+    assert with_subject.startswith("Error al emitir La factura rectificativa")
+
+
+def test_a_short_precise_sentence_beats_a_long_vague_one_and_run_ons_are_cut():
+    from kb.services.tickets import MAX_SENTENCE_WORDS, sentences, telling_part
+
+    vague = " ".join(["palabra"] * 30) + "."
+    precise = "Error CFDI 40102."
+    weigh = lambda parts: [2.0 if "CFDI" in p else 3.0 for p in parts]  # noqa: E731
+    read = telling_part(f"{vague} {precise}", 10, _words, weigh, keep_first=False)
+    assert read == precise
+    log_line = " ".join(f"tok{i}" for i in range(100))
+    assert [len(p.split()) for p in sentences(log_line)] == [MAX_SENTENCE_WORDS, MAX_SENTENCE_WORDS, 20]

@@ -20,6 +20,29 @@ from kb.services.engine import Engine
 MODE_CHOICES = (*search_service.MODES, "all")
 
 
+def eval_engine(dataset: evaluation.Dataset, **overrides) -> tuple[dict, Engine, object]:
+    """Settings, engine and build report for a judged set, indexed under KB_DATA_DIR/eval/<name>.
+
+    The model is the EMBEDDING_MODEL setting as ``kb index`` would resolve it for these articles.
+    """
+    base = load_settings(**overrides)
+    data_dir = Path(base["DATA_DIR"]) / "eval" / dataset.name
+    values = load_settings(
+        **{
+            **base,
+            "ARTICLES_DIR": str(dataset.articles),
+            "DATA_DIR": str(data_dir),
+            "DATABASE_URL": f"sqlite:///{data_dir}/kb.sqlite3",
+        }
+    )
+    model = choose_model(values["EMBEDDING_MODEL"], dataset.articles, values["DEFAULT_LOCALE"])
+    values["EMBEDDING_MODEL"] = model
+    encoder = SentenceTransformerEncoder(model)
+    with user_errors():
+        report = build_index(kb_settings.index_config(values), lambda: encoder)
+    return values, Engine.from_settings(values, lambda: encoder, data_dir), report
+
+
 @click.command(name="eval")
 @click.argument("dataset_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--mode", type=click.Choice(MODE_CHOICES), default="all", show_default=True)
@@ -41,33 +64,25 @@ def eval_command(dataset_dir: Path, mode: str, task: str, as_json: bool) -> None
         dataset = evaluation.load_dataset(dataset_dir)
     except evaluation.DatasetError as exc:
         raise click.ClickException(str(exc)) from None
-    base = load_settings()
-    data_dir = Path(base["DATA_DIR"]) / "eval" / dataset.name
-    values = load_settings(
-        **{
-            **base,
-            "ARTICLES_DIR": str(dataset.articles),
-            "DATA_DIR": str(data_dir),
-            "DATABASE_URL": f"sqlite:///{data_dir}/kb.sqlite3",
-        }
-    )
-    model = choose_model(values["EMBEDDING_MODEL"], dataset.articles, values["DEFAULT_LOCALE"])
-    values["EMBEDDING_MODEL"] = model
-    encoder = SentenceTransformerEncoder(model)
-    with user_errors():
-        report = build_index(kb_settings.index_config(values), lambda: encoder)
+    values, engine, report = eval_engine(dataset)
     click.echo(
-        f"{dataset.name}: {len(dataset.queries)} judged queries; model {model}; index: {report.summary()}", err=True
+        f"{dataset.name}: {len(dataset.queries)} judged queries; model {values['EMBEDDING_MODEL']}; "
+        f"index: {report.summary()}",
+        err=True,
     )
-
-    engine = Engine.from_settings(values, lambda: encoder, data_dir)
     modes = (list(search_service.MODES) if mode == "all" else [mode]) if task == "search" else ["suggest"]
     limit = evaluation.K
 
     def run_query(text: str, m: str) -> list[str]:
         if m == "suggest":  # the query is what a customer wrote in a ticket; agents see every article
             found = suggest_service.suggest(
-                engine, "", text, limit=limit, staff=True, candidates=values["SEARCH_CANDIDATES"]
+                engine,
+                "",
+                text,
+                limit=limit,
+                staff=True,
+                candidates=values["SEARCH_CANDIDATES"],
+                meaning_tokens=values["SUGGEST_MEANING_TOKENS"],
             )
         else:
             found = search_service.search(engine, text, mode=m, limit=limit, candidates=values["SEARCH_CANDIDATES"])

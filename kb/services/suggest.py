@@ -1,25 +1,132 @@
-"""Agent suggestions: the articles (and sections) that answer an incoming ticket.
+"""Agent suggestions: the articles (and sections) that answer an incoming ticket, how sure, and why.
 
 The ticket is cleaned first (``kb.services.tickets``): the thread, greeting, signature and disclaimer
-are not the question. What is left is matched like a search, by words and by meaning, among the
-articles the asker may see (agents see internal ones).
+are not the question. Its words, all of them, are matched by BM25F; its meaning is read by the model
+from its most telling sentences within a token budget (a long ticket is not cut to its first
+sentences). Both are fused as in search, among the articles the asker may see (agents see internal
+ones). Each suggestion carries a calibrated confidence (``kb.services.confidence``) and the reasons
+an agent needs to trust or dismiss it at a glance.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from indexer.analysis import TOKEN_RE, detect_language
+from indexer.bm25 import QueryTerms
 from kb.services import search as search_service
+from kb.services.confidence import Signals, confidence
 from kb.services.engine import Engine
-from kb.services.tickets import CleanTicket, clean_ticket
+from kb.services.tickets import CleanTicket, clean_ticket, telling_part
+
+MEANING_TOKENS = 64  # default of the SUGGEST_MEANING_TOKENS setting
+
+_TEXT = {
+    "es": {
+        "terms": "Contiene {terms}",
+        "meaning": "Significado cercano al del ticket (similitud {sim})",
+        "section": "La respuesta está en la sección {heading}",
+        "quote": "«{}»",
+    },
+    "en": {
+        "terms": "Contains {terms}",
+        "meaning": "Close in meaning to the ticket (similarity {sim})",
+        "section": "The answer is in the section {heading}",
+        "quote": "“{}”",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str  # matched_terms | meaning | section
+    detail: str  # one sentence for the agent, in the ticket's language
+    terms: tuple[str, ...] = ()  # matched_terms: the ticket's words the section contains
+    similarity: float | None = None  # meaning: cosine of the section with the ticket
+    heading: str = ""  # section: its heading
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    hit: search_service.SearchHit
+    confidence: float  # probability that it answers the ticket (calibrated; README table)
+    reasons: tuple[Reason, ...]
+    signals: Signals
 
 
 @dataclass(frozen=True, slots=True)
 class Suggestions:
     ticket: CleanTicket
-    hits: list[search_service.SearchHit] = field(default_factory=list)
+    read: str = ""  # what the embedding model read: the whole clean ticket, or its telling part
+    suggestions: list[Suggestion] = field(default_factory=list)
     language: str | None = None
     took_ms: float = 0.0
+
+    @property
+    def hits(self) -> list[search_service.SearchHit]:
+        return [s.hit for s in self.suggestions]
+
+    @property
+    def top_confidence(self) -> float:
+        return self.suggestions[0].confidence if self.suggestions else 0.0
+
+    def is_gap(self, min_confidence: float) -> bool:
+        """No suggestion is sure enough: the knowledge base may lack the answer (a content gap)."""
+        return self.top_confidence < min_confidence
+
+
+def _meaning_text(engine: Engine, analysed: QueryTerms, text: str, budget: int) -> str:
+    """What the model reads of the ticket: all of it, or its most telling sentences within ``budget``.
+
+    A sentence tells more the more strongly its words, together, match some section: its best BM25F
+    score over the knowledge base. Chatter ("we restarted the computer twice") matches little.
+    ``analysed`` is the whole ticket's analysis: each sentence's terms are looked up, not re-stemmed.
+    """
+    bm25 = engine.checked_reader().bm25
+    # Words in more than 5% of the sections tell little and cost most (long posting lists): left out.
+    common = max(50, 0.05 * bm25.weights.shape[0])
+    telling = {w: [c for c in cols if bm25.df[c] <= common] for w, cols in analysed.by_word.items()}
+
+    def weigh(parts: list[str]) -> list[float]:
+        per_sentence = [{c for w in TOKEN_RE.findall(p) for c in telling.get(w.lower(), ())} for p in parts]
+        columns = sorted(set().union(*per_sentence))
+        if not columns:
+            return [0.0] * len(parts)
+        position = {c: i for i, c in enumerate(columns)}
+        member = np.zeros((len(columns), len(parts)), dtype=np.float32)
+        for j, cols in enumerate(per_sentence):
+            member[[position[c] for c in cols], j] = 1.0
+        scores = bm25.weights[:, columns] @ member  # sections x sentences
+        return [float(v) for v in np.asarray(scores).max(axis=0)]
+
+    return telling_part(text, budget, engine.encoder.count_query_tokens, weigh)
+
+
+def _best_per_article(reader, scores: dict[str, float]) -> dict[str, tuple[float, str]]:
+    best: dict[str, tuple[float, str]] = {}
+    for chunk_id, score in scores.items():
+        article = reader.chunks[reader.row_of[chunk_id]]["article_id"]
+        if article not in best or score > best[article][0]:
+            best[article] = (score, chunk_id)
+    return best
+
+
+def _reasons(hit: search_service.SearchHit, words: tuple[str, ...], similarity: float, lang: str) -> tuple[Reason, ...]:
+    text = _TEXT[lang]
+    reasons = []
+    if words:
+        shown = ", ".join(text["quote"].format(w) for w in words[:8])
+        reasons.append(Reason("matched_terms", text["terms"].format(terms=shown), terms=words))
+    if similarity > 0:
+        sim = f"{similarity:.2f}".replace(".", "," if lang == "es" else ".")
+        reasons.append(Reason("meaning", text["meaning"].format(sim=sim), similarity=round(similarity, 4)))
+    if hit.anchor:
+        heading = text["quote"].format(hit.heading)
+        reasons.append(Reason("section", text["section"].format(heading=heading), heading=hit.heading))
+    return tuple(reasons)
 
 
 def suggest(
@@ -32,18 +139,62 @@ def suggest(
     limit: int = 5,
     staff: bool = False,
     candidates: int = 100,
+    meaning_tokens: int = MEANING_TOKENS,
 ) -> Suggestions:
-    """The ``limit`` articles that best answer the ticket, best first, each with its best section."""
+    """The ``limit`` articles that best answer the ticket, best first, each with its best section,
+    its confidence and its reasons."""
+    started = time.perf_counter()
     ticket = clean_ticket(subject, body)
     if not ticket.text:
         return Suggestions(ticket)
-    found = search_service.search(
+    language = locale or detect_language(ticket.text)
+    analysed = engine.checked_reader().bm25.analyse(ticket.text, locale, language=language)
+    read = _meaning_text(engine, analysed, ticket.text, meaning_tokens)
+    found = search_service.retrieve(
         engine,
         ticket.text,
         locale=locale,
         product=product,
-        limit=limit,
         staff=staff,
         candidates=candidates,
+        meaning=read if read != ticket.text else None,  # None: the query, typo-corrected, is embedded
+        analysed=analysed,
     )
-    return Suggestions(ticket, found.hits, found.language, found.took_ms)
+    reader = found.reader
+    bm25 = reader.bm25
+    top = found.ranked[:limit]
+    sem = _best_per_article(reader, found.semantic)
+    lex = _best_per_article(reader, found.lexical)
+    top_lex = max(lex.values(), default=(0.0, ""))[0]
+    first_sem = max(sem, key=lambda a: sem[a][0], default=None)
+    first_lex = max(lex, key=lambda a: lex[a][0], default=None)
+    idf = bm25.idf
+    weight = float(sum(idf[c] for c in found.columns)) or 1.0
+    sims = sorted((s for s, _ in sem.values()), reverse=True)[:2] + [0.0, 0.0]
+    # Which of the ticket's terms each shown section (and each article's best lexical section) holds.
+    rows = [reader.row_of[c] for _, _, c in top] + [reader.row_of[lex[a][1]] for a, _, _ in top if a in lex]
+    holds = bm25.matched(rows, found.columns)
+    # Words in more than a tenth of the sections ('puedo', 'problema') explain nothing to an agent.
+    common = 0.1 * len(reader.chunks)
+    lang = language if language in _TEXT else "es"
+    out = []
+    for rank, (article_id, score, chunk_id) in enumerate(top, 1):
+        similarity = sem.get(article_id, (0.0, ""))[0]
+        others = sims[1] if similarity >= sims[0] else sims[0]  # the best cosine of any other article
+        lex_score, lex_chunk = lex.get(article_id, (0.0, ""))
+        covered = holds[reader.row_of[lex_chunk]] if lex_chunk else []
+        signals = Signals(
+            similarity=similarity,
+            similarity_margin=similarity - others if similarity else 0.0,
+            coverage=float(sum(idf[c] for c in covered)) / weight,
+            lexical_share=lex_score / top_lex if top_lex else 0.0,
+            both_first=float(article_id == first_sem == first_lex),
+            reciprocal_rank=1.0 / rank,
+        )
+        telling = sorted((c for c in holds[reader.row_of[chunk_id]] if bm25.df[c] <= common), key=lambda c: bm25.df[c])
+        words = tuple(dict.fromkeys(found.words.get(c, bm25.vocab[c].partition(":")[2]) for c in telling))
+        hit = search_service.hit_of(found, article_id, score, chunk_id, {bm25.vocab[c] for c in telling})
+        sure = round(confidence(engine.profile.family, signals), 4)
+        out.append(Suggestion(hit, sure, _reasons(hit, words, similarity, lang), signals))
+    took = (time.perf_counter() - started) * 1000
+    return Suggestions(ticket, read, out, found.language, round(took, 2))

