@@ -40,6 +40,8 @@ def _response(status: int, code: str, message: str):
         return make_response(html, status)
     response = jsonify(error_body(code, message))
     response.status_code = status
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="kb"'
     return response
 
 

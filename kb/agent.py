@@ -1,0 +1,231 @@
+"""Agent suggestions over HTTP: ``/api/v1/suggest``, the help-desk webhooks, feedback, and the console.
+
+Views parse input, call ``kb.services.suggest``, record what was suggested (and a content gap when
+nothing is sure enough), and render one body shape for every way in. Staff (an API token) see
+internal articles; customers (no token: a contact form deflecting tickets) only public ones.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, current_app, jsonify, render_template, request
+
+from kb import auth, i18n, inputs
+from kb.api import _json_body
+from kb.errors import ApiError
+from kb.services import articles as article_service
+from kb.services import integrations, suggestion_log
+from kb.services.suggest import Suggestions, suggest
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("agent", __name__)
+
+MAX_SUGGESTIONS = 20
+AUDIENCES = ("internal", "public")
+SUGGEST_FIELDS = ("subject", "body", "locale", "product", "limit", "audience", "ticket_id")
+
+
+def _engine():
+    return current_app.extensions["kb.engine"]
+
+
+def _db():
+    return current_app.extensions["kb.db"]
+
+
+def _limit(value, default: int = 5) -> int:
+    if value is None:
+        return default
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_SUGGESTIONS:
+        raise ApiError(400, "invalid_body", f"limit must be a whole number from 1 to {MAX_SUGGESTIONS}")
+    return value
+
+
+def _audience(value) -> bool:
+    """Whether the suggestions may include internal articles: staff get them unless they ask for public."""
+    if value is not None and value not in AUDIENCES:
+        raise ApiError(400, "invalid_body", "audience must be internal or public")
+    if value == "internal" and not auth.is_staff():
+        raise ApiError(401, "unauthorized", "internal articles need an API token (`kb token create --role agent`)")
+    return auth.is_staff() and value != "public"
+
+
+def _run(ticket: integrations.TicketInput, source: str, *, locale, product, limit, staff: bool):
+    config = current_app.config
+    found = suggest(
+        _engine(),
+        ticket.subject,
+        ticket.body,
+        locale=locale,
+        product=product,
+        limit=limit,
+        staff=staff,
+        candidates=config["SEARCH_CANDIDATES"],
+        meaning_tokens=config["SUGGEST_MEANING_TOKENS"],
+    )
+    threshold = config["SUGGEST_MIN_CONFIDENCE"]
+    suggestion_id = suggestion_log.new_suggestion_id()
+    gap = found.is_gap(threshold)
+    # Stored before answering: the agent's feedback may follow at once and must find it.
+    suggestion_log.record_suggestion(
+        _db(),
+        suggestion_id=suggestion_id,
+        source=source,
+        external_id=ticket.external_id,
+        role=auth.role(),
+        language=found.language,
+        shown=[{"id": s.hit.id, "confidence": s.confidence} for s in found.suggestions],
+        top_confidence=found.top_confidence,
+        gap=gap,
+        took_ms=found.took_ms,
+        ticket_text=found.ticket.text,
+    )
+    return jsonify(_body(found, suggestion_id, gap, ticket.external_id))
+
+
+def _body(found: Suggestions, suggestion_id: str, gap: bool, external_id: str | None) -> dict:
+    language = found.language or current_app.config["DEFAULT_LOCALE"]
+    return {
+        "suggestion_id": suggestion_id,
+        "ticket_id": external_id,
+        "locale": language,
+        "suggestions": [
+            {
+                "id": s.hit.id,
+                "title": s.hit.title,
+                "url": s.hit.url,
+                "locale": s.hit.locale,
+                "section": {"heading": s.hit.heading, "anchor": s.hit.anchor},
+                "snippet": s.hit.snippet,
+                "confidence": s.confidence,
+                "reasons": [_reason(r) for r in s.reasons],
+            }
+            for s in found.suggestions
+        ],
+        "gap": gap,
+        "removed": found.ticket.removed,
+        "took_ms": found.took_ms,
+    }
+
+
+def _reason(reason) -> dict:
+    out = {"code": reason.code, "detail": reason.detail}
+    if reason.code == "matched_terms":
+        out["terms"] = list(reason.terms)
+    elif reason.code == "meaning":
+        out["similarity"] = reason.similarity
+    elif reason.code == "section":
+        out["heading"] = reason.heading
+    return out
+
+
+def _text_field(body: dict, name: str, limit: int) -> str:
+    value = body.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ApiError(400, "invalid_body", f"{name} must be text")
+    if len(value) > limit:
+        raise ApiError(413, "ticket_too_large", f"{name} may hold at most {limit:,} characters")
+    return value
+
+
+@bp.post("/api/v1/suggest")
+def suggest_endpoint():
+    body = inputs.json_object(_json_body(), SUGGEST_FIELDS)
+    subject = _text_field(body, "subject", integrations.MAX_SUBJECT_CHARS)
+    text = _text_field(body, "body", integrations.MAX_BODY_CHARS)
+    if not isinstance(body.get("locale"), str | None):
+        raise ApiError(400, "invalid_body", "locale must be es or en")
+    if not isinstance(body.get("product"), str | None):
+        raise ApiError(400, "invalid_body", "product must be text")
+    ticket_id = body.get("ticket_id")
+    if ticket_id is not None and (not isinstance(ticket_id, str | int) or isinstance(ticket_id, bool)):
+        raise ApiError(400, "invalid_body", "ticket_id must be text or a number")
+    try:
+        ticket = integrations.ticket(subject, text, integrations._id(ticket_id))
+    except integrations.PayloadError as exc:
+        raise ApiError(400, "invalid_body", str(exc)) from None
+    return _run(
+        ticket,
+        "api",
+        locale=inputs.locale_arg(body.get("locale")),
+        product=inputs.filter_arg(body.get("product"), "product"),
+        limit=_limit(body.get("limit")),
+        staff=_audience(body.get("audience")),
+    )
+
+
+@bp.post("/api/v1/integrations/<system>")
+def integration(system: str):
+    adapter = integrations.ADAPTERS.get(system)
+    if adapter is None:
+        raise ApiError(404, "not_found", f"no integration {system!r}; kb has {', '.join(integrations.ADAPTERS)}")
+    auth.require_staff()
+    inputs.check_known(request.args.keys(), ("locale", "product", "limit", "audience"))
+    payload = _json_body()
+    if not isinstance(payload, dict):
+        raise ApiError(400, "invalid_body", "the request body must be a JSON object")
+    try:
+        ticket = adapter(payload)
+    except integrations.PayloadError as exc:
+        status = 413 if "longer than" in str(exc) else 400
+        raise ApiError(status, "invalid_payload", f"{system}: {exc}") from None
+    return _run(
+        ticket,
+        system,
+        locale=inputs.locale_arg(request.args.get("locale")),
+        product=inputs.filter_arg(request.args.get("product"), "product"),
+        limit=inputs.int_arg(request.args, "limit", 5, 1, MAX_SUGGESTIONS),
+        staff=_audience(request.args.get("audience")),
+    )
+
+
+@bp.post("/api/v1/suggestions/<suggestion_id>/feedback")
+def suggestion_feedback(suggestion_id: str):
+    body = inputs.json_object(_json_body(), ("article_id", "outcome"))
+    record = suggestion_log.get_suggestion(_db(), suggestion_id) if len(suggestion_id) <= 40 else None
+    # Feedback on what staff were shown needs staff; anyone holding a customer's suggestion id may answer it.
+    if record is not None and record.role in auth.STAFF_ROLES:
+        auth.require_staff()
+    if record is None:
+        raise ApiError(404, "not_found", f"there is no suggestion {suggestion_id!r}")
+    outcome = body.get("outcome")
+    if outcome not in suggestion_log.OUTCOMES:
+        raise ApiError(400, "invalid_body", f"outcome must be one of {', '.join(suggestion_log.OUTCOMES)}")
+    article_id = body.get("article_id")
+    found = None
+    if isinstance(article_id, str) and len(article_id) <= 400:
+        found = article_service.resolve(_engine().reader(), article_id, auth.is_staff())
+    if found is None:
+        raise ApiError(400, "invalid_body", "article_id must name an article")
+    counts = suggestion_log.record_feedback(_db(), record, found, outcome, auth.role())
+    response = jsonify(
+        {
+            "suggestion_id": suggestion_id,
+            "article_id": found,
+            "outcome": outcome,
+            "counts": {"used": counts.used, "helpful": counts.helpful, "not_relevant": counts.not_relevant},
+        }
+    )
+    response.status_code = 201
+    return response
+
+
+@bp.get("/agent")
+def console():
+    """The agent console: a page shell that signs in with an agent token, then works over the JSON API."""
+    lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
+    response = current_app.make_response(render_template("agent.html", lang=lang, t=i18n.TEXT[lang], q=""))
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Frame-Options"] = "DENY"
+    return response
+
+
+@bp.get("/api/v1/me")
+def me():
+    """Who the request's token says the caller is (the console checks a token with it)."""
+    inputs.check_known(request.args.keys(), ())
+    return jsonify({"role": auth.role(), "staff": auth.is_staff()})

@@ -1,0 +1,41 @@
+"""Who is asking: an anonymous customer, or staff holding an API token (agent, owner, admin).
+
+API tokens travel in ``Authorization: Bearer kb_...``. No header means a customer; a header with a
+token kb does not know (wrong, revoked, malformed) is refused with 401, never treated as a customer:
+an integration with a bad token must fail loudly, not silently lose the internal articles.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, g, request
+
+from kb.errors import ApiError
+from kb.services import tokens
+
+CUSTOMER = "customer"
+STAFF_ROLES = tokens.ROLES
+
+
+def role() -> str:
+    """The caller's role for this request (looked up once)."""
+    if "kb_role" not in g:
+        header = request.headers.get("Authorization")
+        if header is None:
+            g.kb_role = CUSTOMER
+        else:
+            found = tokens.role_of(current_app.extensions["kb.db"], header)
+            if found is None:
+                raise ApiError(401, "unauthorized", "the API token is missing, malformed, unknown or revoked")
+            g.kb_role = found
+    return g.kb_role
+
+
+def is_staff() -> bool:
+    return role() in STAFF_ROLES
+
+
+def require_staff() -> str:
+    """The caller's staff role, or a 401 for customers."""
+    if not is_staff():
+        raise ApiError(401, "unauthorized", "this endpoint needs an API token (`kb token create --role agent`)")
+    return role()
