@@ -124,3 +124,52 @@ def test_not_helpful_asks_what_was_missing(server, browser):
             select(analytics.ArticleVote).where(analytics.ArticleVote.article_id == "en/account/reset-password")
         ).one()
     assert (vote.helpful, vote.comment, vote.locale) == (False, "Nothing about SSO accounts", "en")
+
+
+def test_agent_console_signs_in_suggests_and_records_feedback(server, browser):
+    from kb.services import suggestion_log, tokens
+
+    app, base = server
+    wait = WebDriverWait(browser, 30)
+    _, token = tokens.create_token(app.extensions["kb.db"], "agent", "console")
+    browser.get(base + "/agent?lang=es")
+    assert not browser.find_element(By.ID, "console").is_displayed()
+
+    browser.find_element(By.ID, "token").send_keys("kb_not-a-real-token", Keys.ENTER)
+    wait.until(EC.visibility_of_element_located((By.ID, "signin-error")))
+    assert not browser.find_element(By.ID, "console").is_displayed()
+
+    browser.find_element(By.ID, "token").send_keys(token, Keys.ENTER)
+    wait.until(EC.visibility_of_element_located((By.ID, "console")))
+    assert browser.find_element(By.ID, "role").text == "agent"
+
+    browser.find_element(By.ID, "subject").send_keys("RE: cobro duplicado")
+    browser.find_element(By.ID, "body").send_keys(
+        "Hola,\n\nNos habéis cobrado dos veces la renovación anual. ¿Podéis devolver el cargo duplicado?\n\n"
+        "Saludos,\nMarta"
+    )
+    browser.find_element(By.CSS_SELECTOR, "#ticket-form button").click()
+    first = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#agent-suggestions li.suggestion")))
+    # Agents see internal articles: the refunds policy answers this ticket.
+    assert first.get_attribute("data-article-id") == "es/internas/reembolsos"
+    assert "Confianza" in first.find_element(By.CSS_SELECTOR, ".confidence").text
+    reasons = [li.text for li in first.find_elements(By.CSS_SELECTOR, "ul.reasons li")]
+    assert any(r.startswith("Contiene «") for r in reasons) and any("similitud" in r for r in reasons)
+
+    first.find_element(By.CSS_SELECTOR, "button.outcome-used").click()
+    wait.until(
+        EC.text_to_be_present_in_element((By.CSS_SELECTOR, "#agent-suggestions li.suggestion .marked"), "Anotado")
+    )
+    with Session(app.extensions["kb.db"]) as s:
+        rows = s.scalars(
+            select(suggestion_log.SuggestionFeedback).where(
+                suggestion_log.SuggestionFeedback.article_id == "es/internas/reembolsos"
+            )
+        ).all()
+    assert [(r.outcome, r.position, r.role) for r in rows] == [("used", 1, "agent")]
+
+    # Signing out forgets the token: a reload shows the sign-in form again.
+    browser.find_element(By.ID, "signout").click()
+    browser.get(base + "/agent")
+    assert browser.find_element(By.ID, "signin").is_displayed()
+    assert not browser.find_element(By.ID, "console").is_displayed()
