@@ -154,11 +154,11 @@ def test_the_telling_sentences_are_read_wherever_they_are_in_order():
     def weigh(parts):
         return [3.0 if ("factura" in p or "PDF" in p) else 0.1 for p in parts]
 
-    read = telling_part(text, 14, _words, weigh, keep_first=False)
+    read = telling_part(text, 14, _words, weigh)
     assert read == "La factura rectificativa no se puede emitir. El PDF sale en blanco."
-    # With a subject, the subject is always read first.
-    with_subject = telling_part("Error al emitir\n\n" + text, 15, _words, weigh)
-    assert with_subject.startswith("Error al emitir La factura rectificativa")
+    # A telling first sentence (a subject) weighs double and is read first.
+    with_subject = telling_part("Error al emitir la factura\n\n" + text, 12, _words, weigh)
+    assert with_subject == "Error al emitir la factura El PDF sale en blanco."
 
 
 def test_a_short_precise_sentence_beats_a_long_vague_one_and_run_ons_are_cut():
@@ -167,7 +167,7 @@ def test_a_short_precise_sentence_beats_a_long_vague_one_and_run_ons_are_cut():
     vague = " ".join(["palabra"] * 30) + "."
     precise = "Error CFDI 40102."
     weigh = lambda parts: [2.0 if "CFDI" in p else 3.0 for p in parts]  # noqa: E731
-    read = telling_part(f"{vague} {precise}", 10, _words, weigh, keep_first=False)
+    read = telling_part(f"{vague} {precise}", 10, _words, weigh)
     assert read == precise
     log_line = " ".join(f"tok{i}" for i in range(100))
     assert [len(p.split()) for p in sentences(log_line)] == [MAX_SENTENCE_WORDS, MAX_SENTENCE_WORDS, 20]

@@ -90,17 +90,23 @@ def _meaning_text(engine: Engine, analysed: QueryTerms, text: str, budget: int) 
     common = max(50, 0.05 * bm25.weights.shape[0])
     telling = {w: [c for c in cols if bm25.df[c] <= common] for w, cols in analysed.by_word.items()}
 
-    def weigh(parts: list[str]) -> list[float]:
-        per_sentence = [{c for w in TOKEN_RE.findall(p) for c in telling.get(w.lower(), ())} for p in parts]
-        columns = sorted(set().union(*per_sentence))
+    w = bm25.weights  # CSC: each column's rows and weights are one slice
+
+    def best_section_score(columns: set[int]) -> float:
         if not columns:
-            return [0.0] * len(parts)
-        position = {c: i for i, c in enumerate(columns)}
-        member = np.zeros((len(columns), len(parts)), dtype=np.float32)
-        for j, cols in enumerate(per_sentence):
-            member[[position[c] for c in cols], j] = 1.0
-        scores = bm25.weights[:, columns] @ member  # sections x sentences
-        return [float(v) for v in np.asarray(scores).max(axis=0)]
+            return 0.0
+        rows = np.concatenate([w.indices[w.indptr[c] : w.indptr[c + 1]] for c in columns])
+        weights = np.concatenate([w.data[w.indptr[c] : w.indptr[c + 1]] for c in columns])
+        if len(columns) == 1:
+            return float(weights.max(initial=0.0))
+        _, row_of = np.unique(rows, return_inverse=True)
+        return float(np.bincount(row_of, weights=weights).max())
+
+    def weigh(parts: list[str]) -> list[float]:
+        return [
+            best_section_score({c for word in TOKEN_RE.findall(p) for c in telling.get(word.lower(), ())})
+            for p in parts
+        ]
 
     return telling_part(text, budget, engine.encoder.count_query_tokens, weigh)
 

@@ -198,24 +198,26 @@ def sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
+LEAD_BONUS = 2.0
+
+
 def telling_part(
     text: str,
     budget: int,
     count: Callable[[list[str]], list[int]],
     weigh: Callable[[list[str]], list[float]],
-    keep_first: bool = True,
+    lead: float = LEAD_BONUS,
 ) -> str:
     """The text itself if the model can read it whole within ``budget`` tokens; else its most telling
     sentences, wherever they are, in their order, within the budget.
 
-    With ``keep_first`` the first sentence (the subject, else the body's first) is kept when it fits:
-    customers say what is wrong first (on the Spanish development set, keeping it lifts Recall@3 of
-    long queries from 0.806 to 0.838 at 64 tokens). The others are taken
-    by how much they say per token: ``weigh`` gives each sentence's weight (kb: how strongly its words
-    together match some section of the knowledge base), divided by the square root of its length, so
-    a short precise sentence beats a long vague one. ``count`` gives token counts. Nothing is cut from
-    the start or the end as such: the question at the end of a long ticket is read as surely as one
-    at its start.
+    Sentences are taken by how much they say per token: ``weigh`` gives each one's weight (kb: how
+    strongly its words together match some section of the knowledge base), divided by the square
+    root of its length, so a short precise sentence beats a long vague one; ``count`` gives token
+    counts. The first sentence (the subject, else the body's first) weighs ``lead`` times more:
+    customers say what is wrong first, but a first sentence of chatter still loses. Nothing is cut
+    from the start or the end as such: the question at the end of a long ticket is read as surely as
+    one at its start.
     """
     parts = sentences(text)
     if not parts:
@@ -224,12 +226,13 @@ def telling_part(
     if sum(counts) <= budget:
         return text
     weights = weigh(parts)
-    chosen, used = ({0}, counts[0]) if keep_first and counts[0] <= budget else (set(), 0)
+    weights[0] *= lead
+    chosen, used = set(), 0
     rest = sorted(range(len(parts)), key=lambda i: (-weights[i] / max(counts[i], 1) ** 0.5, i))
     for i in rest:
-        if i not in chosen and used + counts[i] <= budget:
+        if used + counts[i] <= budget:
             chosen.add(i)
             used += counts[i]
-    if not chosen:  # one sentence longer than the budget: the model reads what fits of it
+    if not chosen:  # every sentence is longer than the budget: the model reads what fits of the best
         chosen = {rest[0]}
     return " ".join(parts[i] for i in sorted(chosen))
