@@ -71,6 +71,17 @@ def serving(app) -> Iterator[str]:
         server.close()
 
 
+def app_on(built: KB, encoder, db: Path | None = None, **config):
+    """The Flask app over a built knowledge base with the session's encoder; its own SQLite file if ``db``."""
+    from kb import create_app
+    from kb.services.engine import Engine
+
+    database = {"DATABASE_URL": f"sqlite:///{db}"} if db is not None else {}
+    return create_app(
+        {**built.settings, **database, **config, "ENGINE": Engine.from_settings(built.settings, lambda: encoder)}
+    )
+
+
 @pytest.fixture(scope="session")
 def encoder() -> SentenceTransformerEncoder:
     enc = SentenceTransformerEncoder(DEFAULT_MODEL)

@@ -11,10 +11,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb import create_app
 from kb.services import analytics
-from kb.services.engine import Engine
-from tests.conftest import serving
+from tests.conftest import app_on, serving
 
 DRIVER = os.environ.get("KB_TEST_CHROMEDRIVER") or shutil.which("chromedriver") or ""
 BROWSER = shutil.which("chromium") or ""
@@ -34,14 +32,7 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 @pytest.fixture(scope="module")
 def server(starter, encoder, tmp_path_factory):
-    db = tmp_path_factory.mktemp("browser") / "kb.sqlite3"
-    app = create_app(
-        {
-            **starter.settings,
-            "DATABASE_URL": f"sqlite:///{db}",
-            "ENGINE": Engine.from_settings(starter.settings, lambda: encoder),
-        }
-    )
+    app = app_on(starter, encoder, tmp_path_factory.mktemp("browser") / "kb.sqlite3")
     with serving(app) as base:
         yield app, base
 

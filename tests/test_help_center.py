@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from kb import create_app
 from kb.services import analytics
 from kb.services.engine import Engine
+from tests.conftest import app_on
 
 INTERNAL = "es/internas/reembolsos"
 DRAFT = "es/facturacion/plantillas-personalizar"
@@ -18,14 +19,7 @@ ARCHIVED = "es/app-movil/modo-sin-conexion"
 
 @pytest.fixture(scope="module")
 def app(starter, encoder, tmp_path_factory):
-    db = tmp_path_factory.mktemp("analytics") / "kb.sqlite3"
-    return create_app(
-        {
-            **starter.settings,
-            "DATABASE_URL": f"sqlite:///{db}",
-            "ENGINE": Engine.from_settings(starter.settings, lambda: encoder),
-        }
-    )
+    return app_on(starter, encoder, tmp_path_factory.mktemp("analytics") / "kb.sqlite3")
 
 
 @pytest.fixture(scope="module")

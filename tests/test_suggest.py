@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kb import create_app
 from kb.services import suggestion_log, tokens
 from kb.services.engine import Engine
 from kb.services.integrations import PayloadError, freshdesk, jira, servicenow, zendesk
+from tests.conftest import app_on
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REFUNDS = "es/internas/reembolsos"  # audience: internal
@@ -26,14 +26,7 @@ def fixture(name: str) -> dict:
 
 @pytest.fixture(scope="module")
 def app(starter, encoder, tmp_path_factory):
-    db = tmp_path_factory.mktemp("suggest") / "kb.sqlite3"
-    return create_app(
-        {
-            **starter.settings,
-            "DATABASE_URL": f"sqlite:///{db}",
-            "ENGINE": Engine.from_settings(starter.settings, lambda: encoder),
-        }
-    )
+    return app_on(starter, encoder, tmp_path_factory.mktemp("suggest") / "kb.sqlite3")
 
 
 @pytest.fixture(scope="module")
@@ -208,14 +201,7 @@ def test_an_unanswerable_ticket_is_a_content_gap(app, client, agent):
 
 
 def test_the_threshold_is_a_setting(starter, encoder, tmp_path):
-    app = create_app(
-        {
-            **starter.settings,
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.sqlite3'}",
-            "SUGGEST_MIN_CONFIDENCE": 0,
-            "ENGINE": Engine.from_settings(starter.settings, lambda: encoder),
-        }
-    )
+    app = app_on(starter, encoder, tmp_path / "kb.sqlite3", SUGGEST_MIN_CONFIDENCE=0)
     body = app.test_client().post("/api/v1/suggest", json={"body": "¿Qué vacunas necesita un gato siamés?"})
     assert body.get_json()["gap"] is False
     assert _count(app, suggestion_log.ContentGap) == 0
