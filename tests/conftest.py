@@ -64,10 +64,20 @@ def serving(app) -> Iterator[str]:
     from kb.cli.serve import make_server
 
     server = make_server(app, "127.0.0.1", 0, threads=4)
-    threading.Thread(target=server.run, daemon=True).start()
+    stopping = threading.Event()
+
+    def run() -> None:
+        try:
+            server.run()
+        except OSError:  # the loop's select() on sockets close() just shut: the end, not an error
+            if not stopping.is_set():
+                raise
+
+    threading.Thread(target=run, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
+        stopping.set()
         server.close()
 
 
