@@ -59,7 +59,7 @@ def main() -> None:
         text = clean_ticket("", t).text
         cleaning.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        read = _meaning_text(engine, reader.bm25.analyse(text, None), text, budget)
+        read = _meaning_text(engine, reader.bm25, reader.bm25.analyse(text, None), text, budget)
         choosing.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         engine.encoder.encode_queries([read])

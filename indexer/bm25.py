@@ -142,11 +142,13 @@ class BM25Index:
         if weighted is None or n == 0:
             self.weights = sparse.csc_matrix((n, len(counts.vocab)), dtype=np.float32)
             self.df = np.zeros(len(counts.vocab), dtype=np.int64)
+            self.idf = np.zeros(len(counts.vocab), dtype=np.float32)
             return
         weighted = weighted.tocsc()
         weighted.sort_indices()  # matched() bisects each column's rows
         df = self.df = np.diff(weighted.indptr)
-        idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        # Each column's inverse document frequency (over chunks), as BM25 weighs it.
+        idf = self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
         weighted.data = weighted.data / (K1 + weighted.data)
         weighted.data *= np.repeat(idf, df)
         self.weights = weighted
@@ -225,12 +227,6 @@ class BM25Index:
         if len(cols) > attributed:
             from_word[previous] = cols[attributed:]
         return QueryTerms(list(dict.fromkeys(cols)), from_word, corrections)
-
-    @property
-    def idf(self) -> np.ndarray:
-        """Each column's inverse document frequency (over chunks), as BM25 weighs it."""
-        n = self.weights.shape[0]
-        return np.log(1 + (n - self.df + 0.5) / (self.df + 0.5)).astype(np.float32)
 
     def matched(self, rows: Iterable[int], columns: Iterable[int]) -> dict[int, list[int]]:
         """For each chunk row, the ``columns`` (query terms) it contains, in ``columns`` order."""

@@ -103,6 +103,11 @@ def _article_of(reader: BuildReader, chunk_id: str) -> str:
     return reader.chunks[reader.row_of[chunk_id]]["article_id"]
 
 
+def best_per_article(reader: BuildReader, scores: dict[str, float]) -> dict[str, tuple[float, str]]:
+    """Each article's best section score and that section, from section scores."""
+    return fusion.best_per_group(scores, {cid: _article_of(reader, cid) for cid in scores})
+
+
 def fuse_scores(
     lexical: dict[str, float], semantic: dict[str, float], params: Fusion, known_language: bool = True
 ) -> dict[str, float]:
@@ -233,15 +238,17 @@ def retrieve(
     params: Fusion | None = None,
     meaning: str | None = None,
     analysed: QueryTerms | None = None,
+    reader: BuildReader | None = None,
 ) -> Retrieval:
     """Both retrievers over the sections a reader may see, fused into ranked articles.
 
     Unknown words are corrected to the nearest word of the knowledge base (typo tolerance); the
     corrected query is offered back as ``did_you_mean``, and the meaning side embeds it too.
     ``meaning`` is the text to embed when it is not the query itself (a long ticket's telling part);
-    ``analysed`` the query's terms when the caller has them already.
+    ``analysed`` the query's terms when the caller has them already, from ``reader`` (the build they
+    were analysed on: the live build may switch in between).
     """
-    reader = engine.checked_reader()
+    reader = reader or engine.checked_reader()
     mask = reader.mask(staff, locale, product, tuple(tags))
     language = locale or detect_language(query)
     if analysed is None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indexer.analysis import TOKEN_RE, detect_language
-from indexer.bm25 import QueryTerms
+from indexer.bm25 import BM25Index, QueryTerms
 from kb.services import search as search_service
 from kb.services.confidence import Signals, confidence
 from kb.services.engine import Engine
@@ -78,14 +78,13 @@ class Suggestions:
         return self.top_confidence < min_confidence
 
 
-def _meaning_text(engine: Engine, analysed: QueryTerms, text: str, budget: int) -> str:
+def _meaning_text(engine: Engine, bm25: BM25Index, analysed: QueryTerms, text: str, budget: int) -> str:
     """What the model reads of the ticket: all of it, or its most telling sentences within ``budget``.
 
     A sentence tells more the more strongly its words, together, match some section: its best BM25F
     score over the knowledge base. Chatter ("we restarted the computer twice") matches little.
     ``analysed`` is the whole ticket's analysis: each sentence's terms are looked up, not re-stemmed.
     """
-    bm25 = engine.checked_reader().bm25
     # Words in more than 5% of the sections tell little and cost most (long posting lists): left out.
     common = max(50, 0.05 * bm25.weights.shape[0])
     telling = {w: [c for c in cols if bm25.df[c] <= common] for w, cols in analysed.by_word.items()}
@@ -109,15 +108,6 @@ def _meaning_text(engine: Engine, analysed: QueryTerms, text: str, budget: int) 
         ]
 
     return telling_part(text, budget, engine.encoder.count_query_tokens, weigh)
-
-
-def _best_per_article(reader, scores: dict[str, float]) -> dict[str, tuple[float, str]]:
-    best: dict[str, tuple[float, str]] = {}
-    for chunk_id, score in scores.items():
-        article = reader.chunks[reader.row_of[chunk_id]]["article_id"]
-        if article not in best or score > best[article][0]:
-            best[article] = (score, chunk_id)
-    return best
 
 
 def _reasons(hit: search_service.SearchHit, words: tuple[str, ...], similarity: float, lang: str) -> tuple[Reason, ...]:
@@ -154,8 +144,9 @@ def suggest(
     if not ticket.text:
         return Suggestions(ticket)
     language = locale or detect_language(ticket.text)
-    analysed = engine.checked_reader().bm25.analyse(ticket.text, locale, language=language)
-    read = _meaning_text(engine, analysed, ticket.text, meaning_tokens)
+    reader = engine.checked_reader()  # one build for the whole request: columns are its vocabulary's
+    analysed = reader.bm25.analyse(ticket.text, locale, language=language)
+    read = _meaning_text(engine, reader.bm25, analysed, ticket.text, meaning_tokens)
     found = search_service.retrieve(
         engine,
         ticket.text,
@@ -165,12 +156,12 @@ def suggest(
         candidates=candidates,
         meaning=read if read != ticket.text else None,  # None: the query, typo-corrected, is embedded
         analysed=analysed,
+        reader=reader,
     )
-    reader = found.reader
     bm25 = reader.bm25
     top = found.ranked[:limit]
-    sem = _best_per_article(reader, found.semantic)
-    lex = _best_per_article(reader, found.lexical)
+    sem = search_service.best_per_article(reader, found.semantic)
+    lex = search_service.best_per_article(reader, found.lexical)
     top_lex = max(lex.values(), default=(0.0, ""))[0]
     first_sem = max(sem, key=lambda a: sem[a][0], default=None)
     first_lex = max(lex, key=lambda a: lex[a][0], default=None)
@@ -183,6 +174,7 @@ def suggest(
     # Words in more than a tenth of the sections ('puedo', 'problema') explain nothing to an agent.
     common = 0.1 * len(reader.chunks)
     lang = language if language in _TEXT else "es"
+    word_of = found.words
     out = []
     for rank, (article_id, score, chunk_id) in enumerate(top, 1):
         similarity = sem.get(article_id, (0.0, ""))[0]
@@ -198,7 +190,7 @@ def suggest(
             reciprocal_rank=1.0 / rank,
         )
         telling = sorted((c for c in holds[reader.row_of[chunk_id]] if bm25.df[c] <= common), key=lambda c: bm25.df[c])
-        words = tuple(dict.fromkeys(found.words.get(c, bm25.vocab[c].partition(":")[2]) for c in telling))
+        words = tuple(dict.fromkeys(word_of.get(c, bm25.vocab[c].partition(":")[2]) for c in telling))
         hit = search_service.hit_of(found, article_id, score, chunk_id, {bm25.vocab[c] for c in telling})
         sure = round(confidence(engine.profile.family, signals), 4)
         out.append(Suggestion(hit, sure, _reasons(hit, words, similarity, lang), signals))
