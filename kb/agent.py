@@ -12,7 +12,7 @@ import logging
 from flask import Blueprint, current_app, jsonify, render_template, request
 
 from kb import auth, i18n, inputs
-from kb.api import _json_body
+from kb.api import json_body
 from kb.errors import ApiError
 from kb.services import articles as article_service
 from kb.services import integrations, suggestion_log
@@ -121,33 +121,24 @@ def _reason(reason) -> dict:
     return out
 
 
-def _text_field(body: dict, name: str, limit: int) -> str:
-    value = body.get(name)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ApiError(400, "invalid_body", f"{name} must be text")
-    if len(value) > limit:
-        raise ApiError(413, "ticket_too_large", f"{name} may hold at most {limit:,} characters")
-    return value
+def _ticket(adapter, payload: dict, code: str, prefix: str = "") -> integrations.TicketInput:
+    """The ticket an adapter reads from ``payload``, or the ApiError saying why not (413: too long)."""
+    try:
+        return adapter(payload)
+    except integrations.PayloadTooLarge as exc:
+        raise ApiError(413, "ticket_too_large", prefix + str(exc)) from None
+    except integrations.PayloadError as exc:
+        raise ApiError(400, code, prefix + str(exc)) from None
 
 
 @bp.post("/api/v1/suggest")
 def suggest_endpoint():
-    body = inputs.json_object(_json_body(), SUGGEST_FIELDS)
-    subject = _text_field(body, "subject", integrations.MAX_SUBJECT_CHARS)
-    text = _text_field(body, "body", integrations.MAX_BODY_CHARS)
+    body = inputs.json_object(json_body(), SUGGEST_FIELDS)
     if not isinstance(body.get("locale"), str | None):
         raise ApiError(400, "invalid_body", "locale must be es or en")
     if not isinstance(body.get("product"), str | None):
         raise ApiError(400, "invalid_body", "product must be text")
-    ticket_id = body.get("ticket_id")
-    if ticket_id is not None and (not isinstance(ticket_id, str | int) or isinstance(ticket_id, bool)):
-        raise ApiError(400, "invalid_body", "ticket_id must be text or a number")
-    try:
-        ticket = integrations.ticket(subject, text, integrations._id(ticket_id))
-    except integrations.PayloadError as exc:
-        raise ApiError(400, "invalid_body", str(exc)) from None
+    ticket = _ticket(integrations.plain, body, "invalid_body")
     return _run(
         ticket,
         "api",
@@ -165,14 +156,10 @@ def integration(system: str):
         raise ApiError(404, "not_found", f"no integration {system!r}; kb has {', '.join(integrations.ADAPTERS)}")
     auth.require_staff()
     inputs.check_known(request.args.keys(), ("locale", "product", "limit", "audience"))
-    payload = _json_body()
+    payload = json_body()
     if not isinstance(payload, dict):
         raise ApiError(400, "invalid_body", "the request body must be a JSON object")
-    try:
-        ticket = adapter(payload)
-    except integrations.PayloadError as exc:
-        status = 413 if "longer than" in str(exc) else 400
-        raise ApiError(status, "invalid_payload", f"{system}: {exc}") from None
+    ticket = _ticket(adapter, payload, "invalid_payload", f"{system}: ")
     return _run(
         ticket,
         system,
@@ -185,7 +172,7 @@ def integration(system: str):
 
 @bp.post("/api/v1/suggestions/<suggestion_id>/feedback")
 def suggestion_feedback(suggestion_id: str):
-    body = inputs.json_object(_json_body(), ("article_id", "outcome"))
+    body = inputs.json_object(json_body(), ("article_id", "outcome"))
     record = suggestion_log.get_suggestion(_db(), suggestion_id) if len(suggestion_id) <= 40 else None
     # Feedback on what staff were shown needs staff; anyone holding a customer's suggestion id may answer it.
     if record is not None and record.role in auth.STAFF_ROLES:

@@ -36,7 +36,7 @@ def _not_found(article_id: str):
     return ApiError(404, "not_found", f"there is no article {article_id!r}")
 
 
-def _json_body() -> object:
+def json_body() -> object:
     raw = request.get_data(cache=False)
     if not raw:
         raise ApiError(400, "invalid_body", "the request body must be a JSON object")
@@ -192,7 +192,7 @@ def article(article_id: str):
 
 @bp.post("/api/v1/articles/<path:article_id>/feedback")
 def feedback(article_id: str):
-    body = inputs.json_object(_json_body(), ("helpful", "comment", "search_id", "locale"))
+    body = inputs.json_object(json_body(), ("helpful", "comment", "search_id", "locale"))
     found = article_service.resolve(_engine().reader(), article_id, staff=False)
     if found is None:
         raise _not_found(article_id)
@@ -218,7 +218,7 @@ def feedback(article_id: str):
 
 @bp.post("/api/v1/searches/<int:search_id>/clicks")
 def click(search_id: int):
-    body = inputs.json_object(_json_body(), ("article_id", "position"))
+    body = inputs.json_object(json_body(), ("article_id", "position"))
     article_id, position = body.get("article_id"), body.get("position")
     if not isinstance(article_id, str) or article_service.resolve(_engine().reader(), article_id, False) is None:
         raise ApiError(400, "invalid_body", "article_id must name an article")

@@ -30,6 +30,10 @@ class PayloadError(ValueError):
     """The payload is not a new ticket of that system: the sentence says what is wrong."""
 
 
+class PayloadTooLarge(PayloadError):
+    """A field is longer than kb takes."""
+
+
 @dataclass(frozen=True, slots=True)
 class TicketInput:
     subject: str
@@ -46,12 +50,10 @@ def _object(value, where: str) -> dict:
 def _text(value, where: str, limit: int) -> str:
     if value is None:
         return ""
-    if isinstance(value, dict) and ("display_value" in value or "value" in value):  # ServiceNow
-        value = value.get("display_value", value.get("value"))
     if not isinstance(value, str):
         raise PayloadError(f"{where} must be text")
     if len(value) > limit:
-        raise PayloadError(f"{where} is longer than {limit:,} characters")
+        raise PayloadTooLarge(f"{where} is longer than {limit:,} characters")
     return value
 
 
@@ -63,6 +65,18 @@ def _id(value) -> str | None:
     if isinstance(value, int | str) and str(value).strip():
         return str(value).strip()[:200]
     return None
+
+
+def plain(payload: dict) -> TicketInput:
+    """kb's own shape (``POST /api/v1/suggest``): ``subject``, ``body``, ``ticket_id``."""
+    ticket_id = payload.get("ticket_id")
+    if ticket_id is not None and (not isinstance(ticket_id, int | str) or isinstance(ticket_id, bool)):
+        raise PayloadError("ticket_id must be text or a number")
+    return ticket(
+        _text(payload.get("subject"), "subject", MAX_SUBJECT_CHARS),
+        _text(payload.get("body"), "body", MAX_BODY_CHARS),
+        _id(ticket_id),
+    )
 
 
 def ticket(subject: str, body: str, external_id: str | None) -> TicketInput:
@@ -158,9 +172,15 @@ def servicenow(payload: dict) -> TicketInput:
     record = _object(record, "result")
     if "short_description" not in record and "description" not in record:
         raise PayloadError('expected a ServiceNow record with "short_description" and "description"')
+    def field(name: str):  # a field read with sysparm_display_value is {"value", "display_value"}
+        value = record.get(name)
+        if isinstance(value, dict) and ("display_value" in value or "value" in value):
+            return value.get("display_value", value.get("value"))
+        return value
+
     return ticket(
-        _text(record.get("short_description"), "short_description", MAX_SUBJECT_CHARS),
-        _text(record.get("description"), "description", MAX_BODY_CHARS),
+        _text(field("short_description"), "short_description", MAX_SUBJECT_CHARS),
+        _text(field("description"), "description", MAX_BODY_CHARS),
         _id(record.get("number")) or _id(record.get("sys_id")),
     )
 
