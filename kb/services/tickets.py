@@ -122,7 +122,6 @@ _DISCLAIMER = re.compile(
 class CleanTicket:
     text: str  # subject and the customer's own words, paragraphs separated by blank lines
     removed: list[str] = field(default_factory=list)  # what was cut, as reason codes
-    subject: str = ""  # the subject as kept (reply and forward prefixes dropped)
 
 
 def _drop_disclaimers(paragraphs: list[str], removed: list[str]) -> list[str]:
@@ -179,7 +178,7 @@ def clean_ticket(subject: str, body: str) -> CleanTicket:
             paragraphs = ([rest] if rest else []) + paragraphs[1:]
     subject = re.sub(r"^\s*(?:(?:re|fw|fwd|rv|reenv|respuesta)\s*:\s*)+", "", subject or "", flags=re.I).strip()
     parts = ([subject] if subject else []) + paragraphs
-    return CleanTicket("\n\n".join(parts), removed, subject)
+    return CleanTicket("\n\n".join(parts), removed)
 
 
 # -- what the model reads of a long ticket -------------------------------------------------------
