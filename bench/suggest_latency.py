@@ -6,7 +6,8 @@ Each ticket is ``--words`` consecutive words from a random section of the index 
 a long description), with a Spanish greeting and sign-off around it. Prints p50/p99 of
 ``kb.services.suggest.suggest`` and of its parts: cleaning, choosing the sentences the model reads
 (``SUGGEST_MEANING_TOKENS``), embedding them, lexical scoring; and, for comparison, embedding the
-whole clean text (the model truncates it to its window).
+whole clean text (the model truncates it to its window). Each ``--precisions`` value
+(``SUGGEST_PRECISION``) is timed side by side on the same tickets, in alternating order.
 """
 
 from __future__ import annotations
@@ -34,11 +35,15 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=100)
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--budget", type=int, help="SUGGEST_MEANING_TOKENS (default: the setting)")
+    parser.add_argument("--precisions", default="int8,float32", help="SUGGEST_PRECISION values to compare")
     args = parser.parse_args()
+    precisions = [p.strip() for p in args.precisions.split(",") if p.strip()]
 
     engine = Engine.from_settings(settings.load({"DATA_DIR": str(args.data_dir)}))
     reader = engine.checked_reader()
-    engine.warm_up()
+    for precision in precisions:
+        engine.ticket_precision = precision
+        engine.warm_up()
     _ = reader.bm25.speller
     rng = random.Random(args.seed)
     words = [c["text"].split() for c in reader.chunks]
@@ -49,11 +54,15 @@ def main() -> None:
             start = rng.randint(0, len(run) - args.words)
             body = " ".join(run[start : start + args.words])
             tickets.append(f"Hola,\n\n{body}\n\nGracias,\nAna\n")
-    for t in tickets[:5]:
-        suggest(engine, "", t, staff=True)
+    for precision in precisions:
+        engine.ticket_precision = precision
+        for t in tickets[:5]:
+            suggest(engine, "", t, staff=True)
 
     budget = args.budget or settings.load({})["SUGGEST_MEANING_TOKENS"]
-    cleaning, choosing, embedding, whole, lexical, total = [], [], [], [], [], []
+    cleaning, choosing, whole, lexical = [], [], [], []
+    embedding: dict[str, list[float]] = {p: [] for p in precisions}
+    total: dict[str, list[float]] = {p: [] for p in precisions}
     for t in tickets:
         started = time.perf_counter()
         text = clean_ticket("", t).text
@@ -61,9 +70,10 @@ def main() -> None:
         started = time.perf_counter()
         read = _meaning_text(engine, reader.bm25, reader.bm25.analyse(text, None), text, budget)
         choosing.append((time.perf_counter() - started) * 1000)
-        started = time.perf_counter()
-        engine.encoder.encode_queries([read])
-        embedding.append((time.perf_counter() - started) * 1000)
+        for precision in precisions:
+            started = time.perf_counter()
+            engine.encoder.encode_queries([read], precision)
+            embedding[precision].append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         engine.encoder.encode_queries([text])
         whole.append((time.perf_counter() - started) * 1000)
@@ -72,18 +82,22 @@ def main() -> None:
         reader.bm25.search_columns(analysed.columns, 100, mask=reader.mask(True, None))
         lexical.append((time.perf_counter() - started) * 1000)
     engine._queries.clear()
-    for t in tickets:
-        started = time.perf_counter()
-        suggest(engine, "", t, staff=True, meaning_tokens=budget)
-        total.append((time.perf_counter() - started) * 1000)
+    for i, t in enumerate(tickets):
+        for precision in precisions[i % len(precisions) :] + precisions[: i % len(precisions)]:
+            engine.ticket_precision = precision
+            started = time.perf_counter()
+            suggest(engine, "", t, staff=True, meaning_tokens=budget)
+            total[precision].append((time.perf_counter() - started) * 1000)
     model = getattr(engine.encoder, "name", "?")
     print(f"{args.data_dir}: {len(reader.articles)} articles, model {model}, {len(tickets)} {args.words}-word tickets")
     print(timing_line("cleaning", cleaning))
     print(timing_line("choosing sentences", choosing))
-    print(timing_line(f"embedding them ({budget} tok)", embedding))
-    print(timing_line("embedding whole text", whole))
+    for precision in precisions:
+        print(timing_line(f"embedding them ({budget} tok, {precision})", embedding[precision]))
+    print(timing_line("embedding whole text (float32)", whole))
     print(timing_line("lexical (BM25F)", lexical))
-    print(timing_line("suggest()", total))
+    for precision in precisions:
+        print(timing_line(f"suggest() {precision}", total[precision]))
 
 
 if __name__ == "__main__":

@@ -54,8 +54,8 @@ class CountingEncoder:
         self.passages.extend(texts)
         return self.inner.encode_passages(texts, batch_size)
 
-    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self.inner.encode_queries(texts)
+    def encode_queries(self, texts: Sequence[str], precision: str = "float32") -> np.ndarray:
+        return self.inner.encode_queries(texts, precision)
 
 
 @contextmanager

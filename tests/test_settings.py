@@ -53,4 +53,7 @@ def test_bad_environment_values(tmp_path):
         load(environ={"KB_EMBED_BATCH_SIZE": "x"})
     with pytest.raises(SettingsError, match="DEFAULT_LOCALE"):
         load(environ={"KB_DEFAULT_LOCALE": "fr"})
+    with pytest.raises(SettingsError, match="SUGGEST_PRECISION must be int8 or float32"):
+        load(environ={"KB_SUGGEST_PRECISION": "fp16"})
+    assert load(environ={"KB_SUGGEST_PRECISION": " Float32 "})["SUGGEST_PRECISION"] == "float32"
     assert Path(load(environ={"KB_DATA_DIR": "~/kbdata"})["DATA_DIR"]).is_absolute()

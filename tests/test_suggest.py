@@ -142,6 +142,29 @@ def test_a_question_at_the_end_of_a_long_ticket_is_found(starter, encoder):
     assert "es/cuenta/restablecer-contrasena" in [h.id for h in found.hits[:3]]
 
 
+@pytest.mark.parametrize("precision", ["int8", "float32"])
+def test_tickets_are_read_at_the_set_precision_and_searches_in_float32(starter, encoder, precision):
+    from kb.services.search import search
+    from kb.services.suggest import suggest
+
+    asked: list[str] = []
+
+    class Recording:
+        def __getattr__(self, name):
+            return getattr(encoder, name)
+
+        def encode_queries(self, texts, precision="float32"):
+            asked.append(precision)
+            return encoder.encode_queries(texts, precision)
+
+    settings = {**starter.settings, "SUGGEST_PRECISION": precision}
+    engine = Engine.from_settings(settings, lambda: Recording())
+    found = suggest(engine, "Contraseña", "No me llega el correo para restablecer la contraseña.", staff=True)
+    assert asked == [precision] and found.hits[0].id == "es/cuenta/restablecer-contrasena"
+    search(engine, "restablecer contraseña")
+    assert asked == [precision, "float32"]
+
+
 # -- feedback and content gaps ----------------------------------------------------------------------------
 
 

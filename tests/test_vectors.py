@@ -15,7 +15,25 @@ def test_single_query_fast_path_equals_batch_encode(encoder, query):
     batch = encoder.encode_queries([query, "otra consulta"])[:1]
     assert fast.shape == (1, encoder.dimension)
     assert np.allclose(fast, batch, atol=1e-5)
-    assert encoder._traced is not False  # the bundled model takes the traced path
+    assert encoder._traced["float32"] is not False  # the bundled model takes the traced path
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "¿cómo cambio mi contraseña?",
+        "Since yesterday the invoice shows a double charge on my card and the refund has not arrived, "
+        "can you check the order and tell me what to do?",
+    ],
+)
+def test_int8_reads_a_ticket_close_to_float32(encoder, query):
+    exact = encoder.encode_queries([query])[0]
+    quick = encoder.encode_queries([query], "int8")[0]
+    assert encoder._traced["int8"] is not False  # the int8 copy passed its probes
+    assert np.isclose(np.linalg.norm(quick), 1.0, atol=1e-5)
+    assert 0.95 <= float(quick @ exact) < 0.99999  # close, and really another network
+    with pytest.raises(ValueError, match="precision"):
+        encoder.encode_queries([query], "fp8")
 
 
 def test_fp16_index_ranks_like_exact_search():
@@ -37,9 +55,9 @@ def test_engine_warms_every_encoder_thread_and_embeds_there(starter, encoder):
         def __getattr__(self, name):
             return getattr(encoder, name)
 
-        def encode_queries(self, texts):
+        def encode_queries(self, texts, precision="float32"):
             threads.append(threading.current_thread().name)
-            return encoder.encode_queries(texts)
+            return encoder.encode_queries(texts, precision)
 
     engine = Engine.from_settings(starter.settings, lambda: Recording())
     engine.warm_up()

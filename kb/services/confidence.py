@@ -37,10 +37,11 @@ class Calibration:
 
 # Fitted by `.venv/bin/python bench/calibrate_confidence.py ../shared/eval/stackfaq ../shared/eval/adobe-commerce-en
 # ../shared/eval/adobe-commerce-es` (the model `auto` picks for each set: MiniLM for the English ones, e5 for the
-# Spanish one); its out-of-fold table is in the README and docs/search-quality.md.
+# Spanish one), with tickets read at the default SUGGEST_PRECISION (int8); its out-of-fold table is in the README
+# and docs/search-quality.md.
 CALIBRATIONS: dict[str, Calibration] = {
-    "minilm": Calibration(-7.4145, (2.9317, 7.6589, -0.4819, 2.6169, 1.0279, 4.2158)),
-    "e5": Calibration(-8.0020, (0.9518, 1.1747, -2.0671, 4.1338, 2.5020, 4.1212)),
+    "minilm": Calibration(-7.4828, (3.0314, 7.8227, -0.3553, 2.6214, 0.7494, 4.2301)),
+    "e5": Calibration(-7.8167, (0.5493, 0.9476, -1.7537, 4.3102, 2.1438, 4.1213)),
 }
 
 

@@ -90,13 +90,16 @@ class Engine:
         encoder_factory: Callable[[], Encoder],
         languages: tuple[str, ...] | None = None,
         min_similarity: float | None = None,
+        ticket_precision: str = "int8",
     ) -> None:
-        """``languages`` and ``min_similarity``: None takes the model's profile."""
+        """``languages`` and ``min_similarity``: None takes the model's profile. ``ticket_precision``:
+        how the model reads a ticket (``Encoder.encode_queries``); queries are always float32."""
         self.data_dir = Path(data_dir)
+        self.ticket_precision = ticket_precision
         self._languages = languages
         self._min_similarity = min_similarity
         self._profile: ModelProfile | None = None
-        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._model_thread = ThreadPoolExecutor(max_workers=MODEL_THREADS, thread_name_prefix="kb-encoder")
         self._encoder_factory = encoder_factory
         self._encoder: Encoder | None = None
@@ -116,7 +119,13 @@ class Engine:
             def encoder_factory() -> Encoder:
                 return SentenceTransformerEncoder(model)
 
-        return cls(data_dir, encoder_factory, _languages_setting(settings), _floor_setting(settings))
+        return cls(
+            data_dir,
+            encoder_factory,
+            _languages_setting(settings),
+            _floor_setting(settings),
+            settings["SUGGEST_PRECISION"],
+        )
 
     @property
     def profile(self) -> ModelProfile:
@@ -150,37 +159,39 @@ class Engine:
                     self._encoder = self._encoder_factory()
         return self._encoder
 
-    def encode_query(self, text: str) -> np.ndarray:
+    def encode_query(self, text: str, precision: str = "float32") -> np.ndarray:
         """The query's vector, from a small per-process cache when the same text was asked recently."""
-        return self.encode_query_async(text).result()
+        return self.encode_query_async(text, precision).result()
 
-    def encode_query_async(self, text: str) -> Future:
+    def encode_query_async(self, text: str, precision: str = "float32") -> Future:
         """A future of the query's vector: the caller works on the words while the model runs.
 
         The model runs on long-lived threads: torch pays ~8 ms to set up each new thread it runs on,
         and the threaded server starts a thread per request.
         """
-        key = " ".join(text.split()).lower()
+        key = (" ".join(text.split()).lower(), precision)
         vector = self._queries.get(key)
         if vector is not None:
             done: Future = Future()
             done.set_result(vector)
             return done
-        return self._model_thread.submit(self._encode_and_keep, key, text)
+        return self._model_thread.submit(self._encode_and_keep, key, text, precision)
 
     def warm_up(self) -> None:
-        """Run the model once on every encoder thread: its first run on a thread is slow (tracing, setup)."""
+        """Run the model once on every encoder thread, as queries and tickets are read: its first run on
+        a thread is slow (tracing, setup)."""
         barrier = threading.Barrier(MODEL_THREADS)
 
         def once() -> None:
             barrier.wait(timeout=120)  # every thread holds one task, so each one runs the model
-            self.encoder.encode_queries(["kb"])
+            for precision in dict.fromkeys(("float32", self.ticket_precision)):
+                self.encoder.encode_queries(["kb"], precision)
 
         for future in [self._model_thread.submit(once) for _ in range(MODEL_THREADS)]:
             future.result()
 
-    def _encode_and_keep(self, key: str, text: str) -> np.ndarray:
-        vector = self.encoder.encode_queries([text])[0]
+    def _encode_and_keep(self, key: tuple[str, str], text: str, precision: str) -> np.ndarray:
+        vector = self.encoder.encode_queries([text], precision)[0]
         with self._lock:
             self._queries[key] = vector
             while len(self._queries) > QUERY_CACHE:

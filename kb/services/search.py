@@ -239,6 +239,7 @@ def retrieve(
     meaning: str | None = None,
     analysed: QueryTerms | None = None,
     reader: BuildReader | None = None,
+    precision: str = "float32",
 ) -> Retrieval:
     """Both retrievers over the sections a reader may see, fused into ranked articles.
 
@@ -246,7 +247,7 @@ def retrieve(
     corrected query is offered back as ``did_you_mean``, and the meaning side embeds it too.
     ``meaning`` is the text to embed when it is not the query itself (a long ticket's telling part);
     ``analysed`` the query's terms when the caller has them already, from ``reader`` (the build they
-    were analysed on: the live build may switch in between).
+    were analysed on: the live build may switch in between); ``precision`` how the model reads it.
     """
     reader = reader or engine.checked_reader()
     mask = reader.mask(staff, locale, product, tuple(tags))
@@ -255,7 +256,7 @@ def retrieve(
         analysed = reader.bm25.analyse(query, locale, language=language)
     suggestion = did_you_mean(reader, query, analysed.corrections)
     # The model embeds the query on its own thread while this one scores the words.
-    vector = engine.encode_query_async(meaning or suggestion or query) if mode != "lexical" else None
+    vector = engine.encode_query_async(meaning or suggestion or query, precision) if mode != "lexical" else None
     lexical = _lexical(reader, analysed.columns, mask, candidates) if mode != "semantic" else {}
     floor = engine.min_similarity if analysed.columns else engine.min_similarity_without_words
     semantic = _semantic(reader, vector.result(), mask, candidates, floor) if vector is not None else {}

@@ -157,6 +157,7 @@ def suggest(
         meaning=read if read != ticket.text else None,  # None: the query, typo-corrected, is embedded
         analysed=analysed,
         reader=reader,
+        precision=engine.ticket_precision,
     )
     bm25 = reader.bm25
     top = found.ranked[:limit]
