@@ -72,6 +72,7 @@ class IndexConfig:
     max_article_bytes: int
     batch_size: int
     keep_builds: int
+    history_file: Path | None = None  # a CSV export of git history (gitmeta.history_file), over git's own
 
 
 @dataclass(slots=True)
@@ -314,6 +315,11 @@ class _Builder:
             keep=carried_ids,
         )
         history = gitmeta.history(config.articles_dir)
+        if config.history_file is not None:
+            try:
+                history.update(gitmeta.history_file(config.history_file, config.articles_dir))
+            except gitmeta.HistoryFileError as exc:
+                raise BuildError(str(exc)) from None
         articles_json = self._articles_json(parsed, carried, prev_dir, source_of, history)
         _write_json(partial / "chunks.json", rows)
         _write_json(partial / "articles.json", articles_json)

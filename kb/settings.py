@@ -55,6 +55,12 @@ SETTINGS: tuple[Setting, ...] = (
         "all-MiniLM-L6-v2, `es,en` otherwise. Hybrid search leans on words for queries in other languages.",
     ),
     Setting("DEFAULT_LOCALE", "es", "Locale (`es` or `en`) of articles whose front matter and folder name none."),
+    Setting(
+        "HISTORY_FILE",
+        "",
+        "A CSV export of the articles' git history (`path,last_commit`, paths relative to the CSV), for "
+        "a knowledge base outside its repository; read over git's own history.",
+    ),
     Setting("REVIEW_EVERY_DAYS", 180, "Days between reviews for articles without `review_every`.", int),
     Setting("CHUNK_OVERLAP_TOKENS", 32, "Tokens repeated between consecutive chunks of a long section.", int),
     Setting("MAX_ARTICLE_BYTES", 2_000_000, "Larger article files are reported and not indexed.", int),
@@ -148,6 +154,8 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
             values[name] = _coerce(BY_NAME[name], value, name)
     values["ARTICLES_DIR"] = str(Path(values["ARTICLES_DIR"]).expanduser().resolve())
     values["DATA_DIR"] = str(Path(values["DATA_DIR"]).expanduser().resolve())
+    if values["HISTORY_FILE"]:
+        values["HISTORY_FILE"] = str(Path(values["HISTORY_FILE"]).expanduser().resolve())
     if not values["DATABASE_URL"]:
         values["DATABASE_URL"] = f"sqlite:///{values['DATA_DIR']}/kb.sqlite3"
     if values["DEFAULT_LOCALE"] not in ("es", "en"):
@@ -180,4 +188,5 @@ def index_config(values: Mapping[str, Any]) -> IndexConfig:
         max_article_bytes=values["MAX_ARTICLE_BYTES"],
         batch_size=values["EMBED_BATCH_SIZE"],
         keep_builds=max(values["KEEP_BUILDS"], 1),
+        history_file=Path(values["HISTORY_FILE"]) if values["HISTORY_FILE"] else None,
     )

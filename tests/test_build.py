@@ -3,12 +3,13 @@
 import json
 import os
 import subprocess
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
 
 from indexer import store
-from indexer.build import BuildError, current_build_dir, read_manifest
+from indexer.build import BuildError, build_index, current_build_dir, read_manifest
 from indexer.reader import ModelMismatch, open_current
 from indexer.vectors import SentenceTransformerEncoder
 from tests.conftest import CountingEncoder
@@ -171,6 +172,27 @@ def test_git_history_gives_first_and_last_commit(kb, encoder):
     assert a["last_commit_at"].startswith("2026-03-04") and a["last_author"] == "Bea"
     assert a["updated_at"].startswith("2026-03-04")
     assert b["last_commit_at"].startswith("2025-01-01")
+
+
+def test_a_history_file_stands_in_for_git(kb, encoder):
+    _three(kb)
+    history = kb.root / "git-dates.csv"  # beside articles/, paths from there (as an export writes them)
+    history.write_text(
+        "path,last_commit\narticles/es/a.md,2022-12-28T15:53:11+00:00\nen/c.md,2024-02-01\nelsewhere/x.md,2020-01-01\n",
+        encoding="utf-8",
+    )
+    config = replace(kb.config, history_file=history)
+    build_index(config, lambda: encoder)
+    articles = open_current(kb.data).articles
+    assert articles["es/a"]["last_commit_at"].startswith("2022-12-28") and articles["es/a"]["updated_at"].startswith(
+        "2022-12-28"
+    )
+    assert articles["en/c"]["last_commit_at"].startswith("2024-02-01T00:00:00+00:00")
+    assert articles["es/b"]["last_commit_at"] is None  # not in the export: the file's date stands
+    history.write_text("path,last_commit\nen/c.md,2025-13-01\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"git-dates.csv:2: '2025-13-01' is not an ISO date"):
+        build_index(config, lambda: encoder)
+    assert open_current(kb.data).articles["en/c"]["last_commit_at"].startswith("2024-02-01")  # still serving
 
 
 def test_one_build_at_a_time(kb, encoder):
