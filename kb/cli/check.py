@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from indexer import sources
-from indexer.links import check_links
+from indexer.links import Linking, check_links
 from indexer.parse import ParsedArticle, parse_article
 from kb.cli.common import load_settings
 
@@ -35,7 +35,7 @@ def check(articles_dir: str | None, strict: bool) -> None:
         else:
             parsed.append(result)
             problems.extend(result.problems)
-    problems.extend(check_links(parsed, root))
+    problems.extend(check_links([Linking.of(a) for a in parsed], root))
     problems.sort(key=lambda p: (p.path, p.line))
     for problem in problems:
         click.echo(f"{problem}" + (" (warning)" if problem.severity == "warning" else ""))
