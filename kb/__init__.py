@@ -15,8 +15,8 @@ MAX_BODY_BYTES = 1_000_000  # larger request bodies get a 413
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     from indexer.store import engine_for
-    from kb import agent, api, errors, pages, settings
-    from kb.services import analytics, suggestion_log, tokens
+    from kb import agent, api, errors, owners, pages, settings
+    from kb.services import analytics, review, suggestion_log, tokens
     from kb.services.engine import Engine
 
     app = Flask(__name__)
@@ -31,9 +31,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     analytics.init_db(db)
     tokens.init_db(db)
     suggestion_log.init_db(db)
+    review.init_db(db)
     app.extensions["kb.db"] = db
     errors.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(agent.bp)
+    app.register_blueprint(owners.bp)
     return app

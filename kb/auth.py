@@ -21,13 +21,27 @@ def role() -> str:
     if "kb_role" not in g:
         header = request.headers.get("Authorization")
         if header is None:
-            g.kb_role = CUSTOMER
+            g.kb_role, g.kb_who = CUSTOMER, ""
         else:
-            found = tokens.role_of(current_app.extensions["kb.db"], header)
+            found = tokens.holder_of(current_app.extensions["kb.db"], header)
             if found is None:
                 raise ApiError(401, "unauthorized", "the API token is missing, malformed, unknown or revoked")
-            g.kb_role = found
+            g.kb_role, g.kb_who = found.role, found.name
     return g.kb_role
+
+
+def who() -> str:
+    """The name of the caller's token (``kb token create --name``); empty for a customer."""
+    role()
+    return g.kb_who
+
+
+def require_role(*roles: str) -> str:
+    """The caller's role if it is one of ``roles``: 401 without a token, 403 with another role's."""
+    current = require_staff()
+    if current not in roles:
+        raise ApiError(403, "forbidden", f"this needs a token with the role {' or '.join(roles)}, not {current}")
+    return current
 
 
 def is_staff() -> bool:

@@ -62,6 +62,48 @@ SETTINGS: tuple[Setting, ...] = (
         "a knowledge base outside its repository; read over git's own history.",
     ),
     Setting("REVIEW_EVERY_DAYS", 180, "Days between reviews for articles without `review_every`.", int),
+    Setting(
+        "REVIEW_STALE_DAYS", 365, "Review queue: `not_updated` after this many days without a content change.", int
+    ),
+    Setting(
+        "REVIEW_WINDOW_DAYS",
+        90,
+        "Review queue: days of searches, clicks and suggestions counted for demand, `low_engagement` and content gaps.",
+        int,
+    ),
+    Setting(
+        "REVIEW_MIN_VOTES",
+        5,
+        "Review queue: votes (or agents' outcomes) since the last content change before `negative_feedback` "
+        "(or `rejected_suggestions`) can be raised.",
+        int,
+    ),
+    Setting("REVIEW_MIN_HELPFUL", 0.5, "Review queue: `negative_feedback` below this helpful share (0-1).", float),
+    Setting(
+        "REVIEW_MAX_REJECTED",
+        0.5,
+        "Review queue: `rejected_suggestions` above this share (0-1) of agents' outcomes being `not_relevant`.",
+        float,
+    ),
+    Setting(
+        "REVIEW_MIN_IMPRESSIONS",
+        50,
+        "Review queue: times shown in customers' search results before `low_engagement` can be raised.",
+        int,
+    ),
+    Setting("REVIEW_MIN_CTR", 0.02, "Review queue: `low_engagement` below this share (0-1) of showings opened.", float),
+    Setting(
+        "REVIEW_DUPLICATE_SIMILARITY",
+        "auto",
+        "Review queue: cosine of two same-language articles' mean vectors from which they are `duplicate` "
+        "(a number); `auto`: 0.97 for all-MiniLM-L6-v2, 0.99 for multilingual-e5-small.",
+    ),
+    Setting(
+        "DEPRECATED_TERMS",
+        "deprecated-terms.txt",
+        "Review queue: file of deprecated terms, one per line (`old => new` names the replacement); a relative "
+        "path is under ARTICLES_DIR. No file, no terms.",
+    ),
     Setting("CHUNK_OVERLAP_TOKENS", 32, "Tokens repeated between consecutive chunks of a long section.", int),
     Setting("MAX_ARTICLE_BYTES", 2_000_000, "Larger article files are reported and not indexed.", int),
     Setting("EMBED_BATCH_SIZE", 32, "Chunks per forward pass of the embedding model.", int),
@@ -167,6 +209,15 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
         raise SettingsError(f"SUGGEST_PRECISION must be int8 or float32, not {values['SUGGEST_PRECISION']!r}")
     if values["EMBED_BATCH_SIZE"] < 1:
         raise SettingsError("EMBED_BATCH_SIZE must be at least 1")
+    duplicate = str(values["REVIEW_DUPLICATE_SIMILARITY"]).strip().lower()
+    if duplicate != "auto":
+        try:
+            if not 0.0 < float(duplicate) <= 1.0:
+                raise ValueError
+        except ValueError:
+            raise SettingsError(
+                f"REVIEW_DUPLICATE_SIMILARITY must be auto or a number above 0 up to 1, not {duplicate!r}"
+            ) from None
     floor = str(values["SEARCH_MIN_SIMILARITY"]).strip().lower()
     if floor != "auto":
         try:

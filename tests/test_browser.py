@@ -23,6 +23,7 @@ if not (DRIVER and BROWSER):
     pytest.skip("no chromium/chromedriver (run make test, which installs them)", allow_module_level=True)
 
 webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -164,3 +165,49 @@ def test_agent_console_signs_in_suggests_and_records_feedback(server, browser):
     browser.get(base + "/agent")
     assert browser.find_element(By.ID, "signin").is_displayed()
     assert not browser.find_element(By.ID, "console").is_displayed()
+
+
+def test_owners_queue_filters_and_snoozes_and_the_dashboard_draws(server, browser):
+    from kb.services import review, tokens
+
+    app, base = server
+    db = app.extensions["kb.db"]
+    wait = WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException,))
+    for helpful in (False, False, False, False, False, True):
+        analytics.record_vote(db, "es/cuenta/restablecer-contrasena", helpful)
+    _, agent = tokens.create_token(db, "agent", "desk")
+    _, owner = tokens.create_token(db, "owner", "Lucía (docs)")
+
+    browser.get(base + "/owners?lang=es")
+    browser.find_element(By.ID, "token").send_keys(agent, Keys.ENTER)  # an agent is not an owner
+    wait.until(EC.visibility_of_element_located((By.ID, "signin-error")))
+    assert not browser.find_element(By.ID, "console").is_displayed()
+    browser.find_element(By.ID, "token").clear()
+    browser.find_element(By.ID, "token").send_keys(owner, Keys.ENTER)
+    wait.until(EC.visibility_of_element_located((By.ID, "console")))
+
+    browser.find_element(By.CSS_SELECTOR, "#reason option[value='negative_feedback']").click()
+    browser.find_element(By.CSS_SELECTOR, "#filters button").click()
+    wait.until(lambda b: [li.get_attribute("data-id") for li in b.find_elements(By.CSS_SELECTOR, "#queue > li")] == [
+        "es/cuenta/restablecer-contrasena"
+    ])  # fmt: skip
+    row = browser.find_element(By.CSS_SELECTOR, "#queue > li")
+    assert "negative_feedback Solo el" in row.text and "votos lo considera útil (mínimo 50 %)" in row.text
+    row.find_element(By.CSS_SELECTOR, "button.snooze").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "#queue > li .marked"), "Anotado"))
+    with Session(db) as s:
+        rows = s.scalars(select(review.ReviewAction)).all()
+    assert [(r.article_id, r.action, r.by) for r in rows] == [
+        ("es/cuenta/restablecer-contrasena", "snooze", "Lucía (docs)")
+    ]
+
+    # The dashboard: this module's earlier tests searched, opened a result and voted through the browser.
+    browser.get(base + "/owners/analytics")  # same tab: still signed in
+    wait.until(EC.visibility_of_element_located((By.ID, "console")))
+    tiles = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#tiles .tile"))
+    assert len(tiles) == 5 and tiles[0].find_element(By.CSS_SELECTOR, ".value").text not in ("", "0")
+    assert browser.find_elements(By.CSS_SELECTOR, "#chart-days svg rect.bar")
+    assert browser.find_elements(By.CSS_SELECTOR, "#chart-top svg rect.bar")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#chart-rates svg rect.bar")) == 4
+    ctr = browser.find_elements(By.CSS_SELECTOR, "#chart-ctr svg rect.bar")
+    assert len(ctr) == 10 and float(ctr[0].get_attribute("height")) > 0  # the first result was opened

@@ -9,6 +9,7 @@ import click
 from kb.cli.check import check
 from kb.cli.eval import eval_command
 from kb.cli.index import index
+from kb.cli.review import review_command
 from kb.cli.search import search
 from kb.cli.serve import serve
 from kb.cli.token import token
@@ -29,3 +30,4 @@ main.add_command(check)
 main.add_command(serve)
 main.add_command(eval_command)
 main.add_command(token)
+main.add_command(review_command)

@@ -166,3 +166,53 @@ def vote_counts(engine: Engine, article_id: str) -> VoteCounts:
         ).all()
     counts = {bool(h): n for h, n in rows}
     return VoteCounts(helpful=counts.get(True, 0), not_helpful=counts.get(False, 0))
+
+
+def utc(when: dt.datetime) -> dt.datetime:
+    """A stored time as an aware UTC datetime (SQLite gives them back naive)."""
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+def customer_exposure(engine: Engine, since: dt.datetime) -> tuple[dict[str, int], dict[str, int]]:
+    """Customers' searches since ``since``: how often each article was shown, and how often opened."""
+    shown: dict[str, int] = {}
+    clicked: dict[str, int] = {}
+    with Session(engine) as session:
+        for (ids,) in session.execute(
+            select(SearchQuery.shown).where(SearchQuery.at >= since, SearchQuery.staff.is_(False))
+        ):
+            for article_id in ids or ():
+                shown[article_id] = shown.get(article_id, 0) + 1
+        for article_id, n in session.execute(
+            select(SearchClick.article_id, func.count())
+            .join(SearchQuery, SearchQuery.id == SearchClick.search_id)
+            .where(SearchQuery.at >= since, SearchQuery.staff.is_(False))
+            .group_by(SearchClick.article_id)
+        ):
+            clicked[article_id] = n
+    return shown, clicked
+
+
+def votes_by_article(engine: Engine) -> dict[str, list[tuple[dt.datetime, bool]]]:
+    """Every vote, per article: (when, helpful)."""
+    out: dict[str, list[tuple[dt.datetime, bool]]] = {}
+    with Session(engine) as session:
+        for article_id, at, helpful in session.execute(
+            select(ArticleVote.article_id, ArticleVote.at, ArticleVote.helpful)
+        ):
+            out.setdefault(article_id, []).append((utc(at), bool(helpful)))
+    return out
+
+
+def unanswered_searches(engine: Engine, since: dt.datetime) -> list[tuple[str, str | None, dt.datetime]]:
+    """Customers' first-page searches since ``since`` that found nothing: (query, language, when)."""
+    with Session(engine) as session:
+        rows = session.execute(
+            select(SearchQuery.query, SearchQuery.language, SearchQuery.at).where(
+                SearchQuery.at >= since,
+                SearchQuery.results == 0,
+                SearchQuery.offset == 0,
+                SearchQuery.staff.is_(False),
+            )
+        ).all()
+    return [(q, lang, utc(at)) for q, lang, at in rows]

@@ -36,19 +36,24 @@ class ModelProfile:
     # The cosine a section needs when not one word of the query is known to the knowledge base: meaning
     # alone must then be unmistakable (nonsense has no known words either).
     min_similarity_without_words: float = 0.0
+    # Two whole articles (their sections' mean vector) at least this close say nearly the same (the
+    # review queue's `duplicate`). Measured: MiniLM on adobe-commerce-en gives 14 pairs >= 0.95, all
+    # the same patch or alert written twice; e5 puts related-but-different Spanish articles at 0.96-0.98
+    # (alchemyinsights-es) and copies at 0.99-1.0.
+    duplicate_similarity: float = 0.97
 
 
 def model_profile(name: str) -> ModelProfile:
     key = name.strip().lower()
     if key in BUNDLED_NAMES:
         # all-MiniLM-L6-v2 is English-only; it gives unrelated text 0.10-0.23 and related text 0.45 and up.
-        return ModelProfile(("en",), 0.3, "minilm", 0.3)
+        return ModelProfile(("en",), 0.3, "minilm", 0.3, 0.97)
     if key in e5.NAMES:
         # e5's cosines are compressed (0.78-0.93 here) and nonsense scores as high as real queries' worst
         # matches: no absolute floor separates them. But nonsense shares no word with the articles, and
         # none of 1,577 development queries did: without a known word, a match needs 0.89, above every
         # nonsense query measured (0.847-0.881; docs/search-quality.md).
-        return ModelProfile(("es", "en"), 0.0, "e5", 0.89)
+        return ModelProfile(("es", "en"), 0.0, "e5", 0.89, 0.99)
     return ModelProfile(("es", "en"), 0.0, "other")
 
 

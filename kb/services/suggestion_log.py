@@ -171,3 +171,34 @@ def content_gaps(engine: Engine, limit: int = 100) -> list[ContentGap]:
         for row in rows:
             session.expunge(row)
         return rows
+
+
+def feedback_by_article(engine: Engine) -> dict[str, list[tuple[dt.datetime, str]]]:
+    """Every agent outcome, per article: (when, outcome)."""
+    out: dict[str, list[tuple[dt.datetime, str]]] = {}
+    with Session(engine) as session:
+        for article_id, at, outcome in session.execute(
+            select(SuggestionFeedback.article_id, SuggestionFeedback.at, SuggestionFeedback.outcome)
+        ):
+            at = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+            out.setdefault(article_id, []).append((at, outcome))
+    return out
+
+
+def times_suggested(engine: Engine, since: dt.datetime) -> dict[str, int]:
+    """How often each article was among the suggestions made since ``since``."""
+    counts: dict[str, int] = {}
+    with Session(engine) as session:
+        for (shown,) in session.execute(select(SuggestionRecord.shown).where(SuggestionRecord.at >= since)):
+            for item in shown or ():
+                counts[item["id"]] = counts.get(item["id"], 0) + 1
+    return counts
+
+
+def gaps_since(engine: Engine, since: dt.datetime) -> list[ContentGap]:
+    """Low-confidence tickets since ``since``, newest first."""
+    with Session(engine) as session:
+        rows = list(session.scalars(select(ContentGap).where(ContentGap.at >= since).order_by(ContentGap.at.desc())))
+        for row in rows:
+            session.expunge(row)
+        return rows

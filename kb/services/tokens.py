@@ -93,6 +93,12 @@ def list_tokens(engine: Engine) -> list[TokenInfo]:
 
 def role_of(engine: Engine, authorization: str | None) -> str | None:
     """The role of a live token in an ``Authorization: Bearer <token>`` header; None for anything else."""
+    holder = holder_of(engine, authorization)
+    return holder.role if holder is not None else None
+
+
+def holder_of(engine: Engine, authorization: str | None) -> TokenInfo | None:
+    """The live token in an ``Authorization: Bearer <token>`` header (its name says who acts); None otherwise."""
     scheme, _, token = (authorization or "").strip().partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token.startswith(PREFIX) or len(token) > 200:
@@ -101,7 +107,7 @@ def role_of(engine: Engine, authorization: str | None) -> str | None:
         row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash(token)))
         if row is None or row.revoked_at is not None:
             return None
-        return row.role
+        return _info(row)
 
 
 def _info(row: ApiToken) -> TokenInfo:

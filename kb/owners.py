@@ -1,0 +1,141 @@
+"""Documentation owners over HTTP: the review queue, review actions, and the analytics dashboard's data.
+
+Every view needs an owner's or an admin's API token; agents and customers are refused (403 / 401).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, current_app, jsonify, render_template, request
+
+from kb import auth, i18n, inputs
+from kb.api import json_body
+from kb.errors import ApiError
+from kb.services import articles as article_service
+from kb.services import dashboard, review
+
+bp = Blueprint("owners", __name__)
+
+OWNER_ROLES = ("owner", "admin")
+MAX_PERIOD_DAYS = 366
+
+
+def _engine():
+    return current_app.extensions["kb.engine"]
+
+
+def _db():
+    return current_app.extensions["kb.db"]
+
+
+def _text_arg(name: str, limit: int = 200) -> str | None:
+    value = request.args.get(name)
+    if value is None or not value.strip():
+        return None
+    if len(value) > limit:
+        raise ApiError(400, "invalid_parameter", f"{name} must be at most {limit} characters")
+    return value.strip()
+
+
+@bp.get("/api/v1/review")
+def review_queue():
+    auth.require_role(*OWNER_ROLES)
+    inputs.check_known(request.args.keys(), ("owner", "reason", "locale", "lang"))
+    reason = _text_arg("reason", 40)
+    if reason is not None and reason not in review.REASONS:
+        raise ApiError(400, "invalid_parameter", f"reason must be one of {', '.join(review.REASONS)}")
+    lang = inputs.locale_arg(request.args.get("lang"), "lang") or current_app.config["DEFAULT_LOCALE"]
+    config = current_app.config
+    try:
+        policy = review.Policy.from_settings(config)
+    except review.ReviewError as exc:
+        raise ApiError(500, "bad_configuration", str(exc)) from None
+    queue = review.build_queue(
+        _engine(),
+        _db(),
+        policy,
+        config["ARTICLES_DIR"],
+        owner=_text_arg("owner"),
+        reason=reason,
+        locale=inputs.locale_arg(request.args.get("locale")),
+        lang=lang,
+    )
+    return jsonify(review.queue_json(queue))
+
+
+@bp.post("/api/v1/review/<path:article_id>")
+def review_action(article_id: str):
+    auth.require_role(*OWNER_ROLES)
+    body = inputs.json_object(json_body(), ("action", "days", "note"))
+    found = article_service.resolve(_engine().reader(), article_id, True) if len(article_id) <= 400 else None
+    if found is None:
+        raise ApiError(404, "not_found", f"there is no article {article_id!r}")
+    action, days, note = body.get("action"), body.get("days"), body.get("note", "")
+    if action not in review.ACTIONS:
+        raise ApiError(400, "invalid_body", f"action must be one of {', '.join(review.ACTIONS)}")
+    if days is not None and (not isinstance(days, int) or isinstance(days, bool)):
+        raise ApiError(400, "invalid_body", f"days must be a whole number from 1 to {review.MAX_SNOOZE_DAYS}")
+    if not isinstance(note, str) or len(note) > review.MAX_NOTE_CHARS:
+        raise ApiError(400, "invalid_body", f"note must be text of at most {review.MAX_NOTE_CHARS} characters")
+    try:
+        row = review.record_action(_db(), found, action, auth.who() or auth.role(), days, note)
+    except review.ReviewError as exc:
+        raise ApiError(400, "invalid_body", str(exc)) from None
+    response = jsonify(
+        {
+            "article_id": found,
+            "action": row.action,
+            "by": row.by,
+            "at": row.at.isoformat(),
+            "until": row.until.isoformat() if row.until else None,
+            "note": row.note,
+        }
+    )
+    response.status_code = 201
+    return response
+
+
+def _date_arg(name: str, default: dt.date) -> dt.date:
+    value = request.args.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(400, "invalid_parameter", f"{name} must be a date, YYYY-MM-DD") from None
+
+
+@bp.get("/api/v1/analytics")
+def analytics_report():
+    auth.require_role(*OWNER_ROLES)
+    inputs.check_known(request.args.keys(), ("from", "to"))
+    today = dt.datetime.now(dt.UTC).date()
+    end = _date_arg("to", today)
+    start = _date_arg("from", end - dt.timedelta(days=29))
+    if start > end:
+        raise ApiError(400, "invalid_parameter", "from must not be after to")
+    if (end - start).days >= MAX_PERIOD_DAYS:
+        raise ApiError(400, "invalid_parameter", f"the period must be at most {MAX_PERIOD_DAYS} days")
+    return jsonify(dashboard.report(_db(), start, end, current_app.config["SUGGEST_MIN_CONFIDENCE"]))
+
+
+def _page(template: str):
+    lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
+    page = render_template(template, lang=lang, t=i18n.TEXT[lang], q="", reasons=review.REASONS)
+    response = current_app.make_response(page)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Frame-Options"] = "DENY"
+    return response
+
+
+@bp.get("/owners")
+def queue_page():
+    """The review queue: a page shell that signs in with an owner's token, then works over the JSON API."""
+    return _page("owners.html")
+
+
+@bp.get("/owners/analytics")
+def analytics_page():
+    """The analytics dashboard: charts drawn from /api/v1/analytics for a chosen period."""
+    return _page("analytics.html")

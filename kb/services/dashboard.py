@@ -1,0 +1,119 @@
+"""The owners' analytics dashboard: what customers searched and found, and what agents were suggested,
+over a period (from the analytics and suggestion-log tables; nothing is stored twice)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from kb.services.analytics import ArticleVote, SearchClick, SearchQuery, utc
+from kb.services.suggestion_log import SuggestionFeedback, SuggestionRecord
+
+TOP_SEARCHES = 20
+POSITIONS = 10  # click-through is reported for the first ten positions
+
+
+def report(db: Engine, start: dt.date, end: dt.date, min_confidence: float) -> dict:
+    """The dashboard for the days ``start`` to ``end`` (UTC, both included)."""
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=dt.UTC)
+    until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
+    days = [(start + dt.timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
+    per_day = {d: {"searches": 0, "zero_results": 0} for d in days}
+    top: dict[str, dict] = {}
+    shown_at = [0] * POSITIONS
+    clicks_at = [0] * POSITIONS
+    with Session(db) as session:
+        searches = session.execute(
+            select(SearchQuery.id, SearchQuery.at, SearchQuery.query, SearchQuery.results, SearchQuery.shown).where(
+                SearchQuery.at >= since,
+                SearchQuery.at < until,
+                SearchQuery.staff.is_(False),
+                SearchQuery.offset == 0,
+            )
+        ).all()
+        for _, at, query, results, shown in searches:
+            day = per_day[utc(at).date().isoformat()]
+            day["searches"] += 1
+            day["zero_results"] += results == 0
+            key = " ".join(query.lower().split())
+            entry = top.setdefault(key, {"query": key, "count": 0, "zero_results": 0, "clicks": 0})
+            entry["count"] += 1
+            entry["zero_results"] += results == 0
+            for position in range(min(len(shown or ()), POSITIONS)):
+                shown_at[position] += 1
+        clicked = session.execute(
+            select(SearchClick.position, SearchQuery.query)
+            .join(SearchQuery, SearchQuery.id == SearchClick.search_id)
+            .where(
+                SearchQuery.at >= since, SearchQuery.at < until, SearchQuery.staff.is_(False), SearchQuery.offset == 0
+            )
+        ).all()
+        for position, query in clicked:
+            if 1 <= position <= POSITIONS:
+                clicks_at[position - 1] += 1
+            key = " ".join(query.lower().split())
+            if key in top:
+                top[key]["clicks"] += 1
+        votes = dict(
+            session.execute(
+                select(ArticleVote.helpful, func.count())
+                .where(ArticleVote.at >= since, ArticleVote.at < until)
+                .group_by(ArticleVote.helpful)
+            ).all()
+        )
+        suggestions = session.execute(
+            select(SuggestionRecord.top_confidence).where(SuggestionRecord.at >= since, SuggestionRecord.at < until)
+        ).all()
+        outcomes = dict(
+            session.execute(
+                select(SuggestionFeedback.outcome, func.count())
+                .where(SuggestionFeedback.at >= since, SuggestionFeedback.at < until)
+                .group_by(SuggestionFeedback.outcome)
+            ).all()
+        )
+    total = len(searches)
+    zero = sum(d["zero_results"] for d in per_day.values())
+    helpful, not_helpful = votes.get(True, 0), votes.get(False, 0)
+    confident = sum(1 for (c,) in suggestions if c >= min_confidence)
+    judged = sum(outcomes.values())
+    accepted = outcomes.get("used", 0) + outcomes.get("helpful", 0)
+    ranked = sorted(top.values(), key=lambda e: (-e["count"], e["query"]))[:TOP_SEARCHES]
+    return {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "searches": {
+            "total": total,
+            "zero_results": zero,
+            "zero_result_rate": _share(zero, total),
+            "per_day": [{"day": d, **per_day[d]} for d in days],
+            "top": ranked,
+            "click_through_by_position": [
+                {
+                    "position": p + 1,
+                    "shown": shown_at[p],
+                    "clicks": clicks_at[p],
+                    "rate": _share(clicks_at[p], shown_at[p]),
+                }
+                for p in range(POSITIONS)
+            ],
+        },
+        "votes": {
+            "helpful": helpful,
+            "not_helpful": not_helpful,
+            "helpful_ratio": _share(helpful, helpful + not_helpful),
+        },
+        "suggestions": {
+            "total": len(suggestions),
+            "confident": confident,
+            "confident_share": _share(confident, len(suggestions)),
+            "min_confidence": min_confidence,
+            "feedback": {o: outcomes.get(o, 0) for o in ("used", "helpful", "not_relevant")},
+            "acceptance": _share(accepted, judged),
+        },
+    }
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
