@@ -123,6 +123,31 @@ class QueryTerms:
     corrections: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
+class TermView:
+    """Which terms some chunk rows use (their document frequency there) and a speller over only those."""
+
+    def __init__(self, vocab: Sequence[str], df: np.ndarray) -> None:
+        self.df = df
+        self._vocab = vocab
+        self._speller: Speller | None = None
+        self._column: dict[str, int] | None = None
+        self._lock = threading.Lock()
+
+    def column(self, full: dict[str, int]) -> dict[str, int]:
+        """``full`` (term -> column) without the terms no row of the view holds."""
+        if self._column is None:
+            self._column = {t: c for t, c in full.items() if self.df[c] > 0}
+        return self._column
+
+    @property
+    def speller(self) -> Speller:
+        if self._speller is None:
+            with self._lock:
+                if self._speller is None:
+                    self._speller = Speller(self._vocab, self.df)
+        return self._speller
+
+
 class BM25Index:
     """Query-time BM25F over a build's term counts."""
 
@@ -131,6 +156,7 @@ class BM25Index:
         self.column = {t: i for i, t in enumerate(counts.vocab)}
         self._speller: Speller | None = None
         self._speller_lock = threading.Lock()
+        self._views: dict[str, TermView] = {}
         n = counts.rows
         weighted = None
         for boost, m in zip(BOOSTS, counts.fields, strict=True):
@@ -169,14 +195,35 @@ class BM25Index:
                     self._speller = Speller(self.vocab, self.df)
         return self._speller
 
-    def analyse(self, text: str, locale: str | None, correct: bool = True, language: str | None = None) -> QueryTerms:
+    def view(self, key: str, rows: np.ndarray) -> TermView:
+        """The vocabulary as seen from the chunk rows where ``rows`` is true (cached under ``key``)."""
+        view = self._views.get(key)
+        if view is None:
+            w = self.weights  # CSC: w.indices holds each stored weight's row, column by column
+            seen = np.concatenate([[0], np.cumsum(rows[w.indices], dtype=np.int64)])
+            df = seen[w.indptr[1:]] - seen[w.indptr[:-1]]
+            view = self._views[key] = TermView(self.vocab, df)
+        return view
+
+    def analyse(
+        self,
+        text: str,
+        locale: str | None,
+        correct: bool = True,
+        language: str | None = None,
+        view: TermView | None = None,
+    ) -> QueryTerms:
         """The query's known columns, plus, with ``correct``, the nearest known term of each unknown word.
 
         A word is analysed in the query's language (the ``locale`` filter, else detected) and looked
         up in the other language only when the first does not know it: articles quote the other
         language's words ('login' in Spanish text), but a Spanish 'de' must not match English text.
-        ``language`` is the query's language when the caller has detected it already.
+        ``language`` is the query's language when the caller has detected it already. With ``view``,
+        a term is known, and a correction offered, only if some row of the view holds it: a word that
+        only hidden articles use is unknown to those who may not see them.
         """
+        column = self.column if view is None else view.column(self.column)
+        speller = self.speller if view is None else view.speller
         if locale in LANGUAGES:
             primary, langs = locale, [locale]
         else:
@@ -197,14 +244,14 @@ class BM25Index:
                 own = terms(word, primary)
                 if not own:
                     continue  # a function word of the query's language
-                col = self.column.get(f"{primary}:{own[0]}")
+                col = column.get(f"{primary}:{own[0]}")
                 if col is not None:
                     cols.append(col)
                     continue
             analysed = {lang: t for lang, t in ((lang, terms(word, lang)) for lang in langs) if t}
             if len(analysed) < len(langs):
                 continue  # a stop word in one of the languages it may be in: no content word
-            known = [self.column[k] for k in (f"{lang}:{t[0]}" for lang, t in analysed.items()) if k in self.column]
+            known = [column[k] for k in (f"{lang}:{t[0]}" for lang, t in analysed.items()) if k in column]
             if known:
                 cols.extend(known)
                 continue
@@ -213,17 +260,17 @@ class BM25Index:
             folded = fold(word)
             guesses = []
             for lang, t in analysed.items():
-                by_word = self.speller.correct_word(lang, folded, lambda w, lang=lang: terms(w, lang))
+                by_word = speller.correct_word(lang, folded, lambda w, lang=lang: terms(w, lang))
                 if by_word:
                     guesses.append(by_word)
                 else:
-                    by_term = self.speller.correct(lang, t[0])
+                    by_term = speller.correct(lang, t[0])
                     if by_term:
                         guesses.append((by_term, ""))
             if guesses:
-                best = max(guesses, key=lambda g: (g[0].startswith(f"{primary}:"), self.speller.frequency.get(g[0], 0)))
+                best = max(guesses, key=lambda g: (g[0].startswith(f"{primary}:"), speller.frequency.get(g[0], 0)))
                 corrections[word] = best
-                cols.append(self.column[best[0]])
+                cols.append(column[best[0]])
         if len(cols) > attributed:
             from_word[previous] = cols[attributed:]
         return QueryTerms(list(dict.fromkeys(cols)), from_word, corrections)

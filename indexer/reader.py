@@ -16,7 +16,7 @@ import numpy as np
 
 from indexer.analysis import folded_words
 from indexer.bm25 import MATRIX as BM25_MATRIX
-from indexer.bm25 import BM25Index
+from indexer.bm25 import BM25Index, TermView
 from indexer.build import CURRENT, current_build_dir, read_manifest
 from indexer.lexical import DIRNAME as LEXICAL_DIR
 from indexer.lexical import LexicalSearcher
@@ -128,6 +128,10 @@ class BuildReader:
         if found is None:
             found = self._masks[key] = self.article_mask(staff, locale)[self.chunk_article]
         return found
+
+    def term_view(self, staff: bool) -> TermView:
+        """The words of the sections a reader may see: what their queries know and may be corrected to."""
+        return self.bm25.view("staff" if staff else "public", self.mask(staff))
 
     def check_encoder(self, encoder: Encoder) -> None:
         """Refuse to search vectors made by another model (they would answer nonsense)."""

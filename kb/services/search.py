@@ -253,7 +253,7 @@ def retrieve(
     mask = reader.mask(staff, locale, product, tuple(tags))
     language = locale or detect_language(query)
     if analysed is None:
-        analysed = reader.bm25.analyse(query, locale, language=language)
+        analysed = reader.bm25.analyse(query, locale, language=language, view=reader.term_view(staff))
     suggestion = did_you_mean(reader, query, analysed.corrections)
     # The model embeds the query on its own thread while this one scores the words.
     vector = engine.encode_query_async(meaning or suggestion or query, precision) if mode != "lexical" else None

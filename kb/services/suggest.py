@@ -145,7 +145,7 @@ def suggest(
         return Suggestions(ticket)
     language = locale or detect_language(ticket.text)
     reader = engine.checked_reader()  # one build for the whole request: columns are its vocabulary's
-    analysed = reader.bm25.analyse(ticket.text, locale, language=language)
+    analysed = reader.bm25.analyse(ticket.text, locale, language=language, view=reader.term_view(staff))
     read = _meaning_text(engine, reader.bm25, analysed, ticket.text, meaning_tokens)
     found = search_service.retrieve(
         engine,
