@@ -46,6 +46,14 @@ def json_body() -> object:
         raise ApiError(400, "invalid_json", "the request body is not valid JSON") from None
 
 
+@bp.get("/api/v1/openapi.json")
+def openapi_document():
+    from kb import openapi
+
+    inputs.check_known(request.args.keys(), ())
+    return jsonify(openapi.document())
+
+
 @bp.get("/-/health")
 def health():
     try:

@@ -19,6 +19,7 @@ bp = Blueprint("owners", __name__)
 
 OWNER_ROLES = ("owner", "admin")
 MAX_PERIOD_DAYS = 366
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # analytics periods lie between these
 
 
 def _engine():
@@ -101,9 +102,12 @@ def _date_arg(name: str, default: dt.date) -> dt.date:
     if value is None or value == "":
         return default
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise ApiError(400, "invalid_parameter", f"{name} must be a date, YYYY-MM-DD") from None
+    if not EARLIEST <= day <= LATEST:
+        raise ApiError(400, "invalid_parameter", f"{name} must be between {EARLIEST} and {LATEST}")
+    return day
 
 
 @bp.get("/api/v1/analytics")
@@ -112,7 +116,7 @@ def analytics_report():
     inputs.check_known(request.args.keys(), ("from", "to"))
     today = dt.datetime.now(dt.UTC).date()
     end = _date_arg("to", today)
-    start = _date_arg("from", end - dt.timedelta(days=29))
+    start = _date_arg("from", max(end - dt.timedelta(days=29), EARLIEST))
     if start > end:
         raise ApiError(400, "invalid_parameter", "from must not be after to")
     if (end - start).days >= MAX_PERIOD_DAYS:
