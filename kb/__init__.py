@@ -15,7 +15,7 @@ MAX_BODY_BYTES = 1_000_000  # larger request bodies get a 413
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     from indexer.store import engine_for
-    from kb import agent, api, errors, owners, pages, settings
+    from kb import agent, api, errors, limits, owners, pages, settings
     from kb.services import analytics, review, suggestion_log, tokens
     from kb.services.engine import Engine
 
@@ -34,6 +34,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     review.init_db(db)
     app.extensions["kb.db"] = db
     errors.init_app(app)
+    limits.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(agent.bp)

@@ -34,8 +34,8 @@ def _response(status: int, code: str, message: str):
         from kb import i18n
 
         lang = i18n.visitor_language(request, current_app.config.get("DEFAULT_LOCALE", "es"))
-        key = {404: "not_found", 503: "no_index"}.get(status, "bad_request")
-        detail = "" if status in (404, 503) or status >= 500 else message
+        key = {404: "not_found", 429: "too_many", 503: "no_index"}.get(status, "bad_request")
+        detail = "" if status in (404, 429, 503) or status >= 500 else message
         html = render_template("message.html", lang=lang, t=i18n.TEXT[lang], q="", message_key=key, detail=detail)
         return make_response(html, status)
     response = jsonify(error_body(code, message))
@@ -48,7 +48,11 @@ def _response(status: int, code: str, message: str):
 def init_app(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError):
-        return _response(exc.status, exc.code, exc.message)
+        response = _response(exc.status, exc.code, exc.message)
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

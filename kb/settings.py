@@ -56,6 +56,27 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("DEFAULT_LOCALE", "es", "Locale (`es` or `en`) of articles whose front matter and folder name none."),
     Setting(
+        "RATE_LIMIT_READS_PER_MINUTE",
+        200,
+        "Customers' searches, autocompletes and article reads per client address and minute (per server "
+        "process); 0: no limit. Requests with an API token are not limited.",
+        int,
+    ),
+    Setting(
+        "RATE_LIMIT_WRITES_PER_MINUTE",
+        30,
+        "Customers' votes, clicks, suggestions and suggestion feedback per client address and minute (per "
+        "server process); 0: no limit.",
+        int,
+    ),
+    Setting(
+        "TRUSTED_PROXIES",
+        0,
+        "Reverse proxies in front of kb: the client address for rate limits is then read from that many "
+        "hops back in X-Forwarded-For (0: the connection's address).",
+        int,
+    ),
+    Setting(
         "HISTORY_FILE",
         "",
         "A CSV export of the articles' git history (`path,last_commit`, paths relative to the CSV), for "

@@ -1,0 +1,94 @@
+"""Rate limits on the public endpoints: a token bucket per client address, per process.
+
+Customers' reads (search, autocomplete, articles, the help-center pages) and writes (votes, clicks,
+anonymous suggestions and their feedback) have their own budgets per minute
+(``KB_RATE_LIMIT_READS_PER_MINUTE``, ``KB_RATE_LIMIT_WRITES_PER_MINUTE``; 0 turns one off). A request
+over budget gets 429 in the JSON error shape with ``Retry-After``. Requests with an API token are
+staff or integrations and are not limited here (a wrong token is refused by the view with 401).
+
+Each server process keeps its own buckets: with N processes a client gets up to N times the budget.
+The client is ``request.remote_addr``; behind a reverse proxy, ``KB_TRUSTED_PROXIES`` (how many) lets
+kb read the client from ``X-Forwarded-For`` instead.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+
+from flask import Flask, current_app, request
+
+from kb.errors import ApiError
+
+READS = {"api.search", "api.autocomplete", "api.article", "pages.search", "pages.article", "pages.home"}
+WRITES = {"api.feedback", "api.click", "agent.suggest_endpoint", "agent.suggestion_feedback"}
+MAX_CLIENTS = 50_000  # buckets kept per kind; full ones are forgotten first
+
+
+class Buckets:
+    """Token buckets: ``per_minute`` tokens, refilled continuously; one per client key."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.capacity = float(per_minute)
+        self.rate = per_minute / 60.0  # tokens per second
+        self._state: dict[str, tuple[float, float]] = {}  # key -> (tokens, at)
+        self._lock = threading.Lock()
+
+    def take(self, key: str, now: float | None = None) -> float:
+        """Spend one token of ``key``'s bucket: 0.0 if there was one, else the seconds until there is."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            tokens, at = self._state.get(key, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - at) * self.rate)
+            if tokens >= 1.0:
+                self._state[key] = (tokens - 1.0, now)
+                if len(self._state) > MAX_CLIENTS:
+                    self._forget(now)
+                return 0.0
+            self._state[key] = (tokens, now)
+            return (1.0 - tokens) / self.rate
+
+    def _forget(self, now: float) -> None:
+        full = [k for k, (tokens, at) in self._state.items() if tokens + (now - at) * self.rate >= self.capacity]
+        for key in full or list(self._state)[: len(self._state) // 2]:
+            del self._state[key]
+
+
+def init_app(app: Flask) -> None:
+    config = app.config
+    buckets = {
+        kind: Buckets(per_minute)
+        for kind, per_minute in (
+            ("read", config["RATE_LIMIT_READS_PER_MINUTE"]),
+            ("write", config["RATE_LIMIT_WRITES_PER_MINUTE"]),
+        )
+        if per_minute > 0
+    }
+    app.extensions["kb.limits"] = buckets
+
+    @app.before_request
+    def _limit():
+        endpoint = request.endpoint or ""
+        kind = "read" if endpoint in READS else "write" if endpoint in WRITES else None
+        if kind is None or kind not in buckets or "Authorization" in request.headers:
+            return None
+        wait = buckets[kind].take(_client())
+        if wait > 0:
+            raise TooMany(math.ceil(wait))
+        return None
+
+
+def _client() -> str:
+    hops = current_app.config["TRUSTED_PROXIES"]
+    if hops > 0:
+        forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",") if a.strip()]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return request.remote_addr or "unknown"
+
+
+class TooMany(ApiError):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(429, "rate_limited", f"too many requests from this client; try again in {retry_after} s")
+        self.retry_after = retry_after
