@@ -150,7 +150,7 @@ class _StageClock:
         self.last = now
 
 
-class _Lock:
+class BuildLock:
     """One build at a time per data directory (an OS lock: released even when the build is killed)."""
 
     def __init__(self, data_dir: Path) -> None:
@@ -183,7 +183,7 @@ def build_index(
         raise BuildError(f"articles folder {articles_dir} does not exist")
     data_dir = Path(config.data_dir)
     (data_dir / BUILDS).mkdir(parents=True, exist_ok=True)
-    with _Lock(data_dir):
+    with BuildLock(data_dir):
         _remove_partial_builds(data_dir)
         builder = _Builder(config, encoder_factory, progress)
         report = builder.run()
@@ -195,9 +195,12 @@ def build_index(
 
 
 def _remove_partial_builds(data_dir: Path) -> None:
+    """What a build killed before it finished left behind (the build lock is held: none is running)."""
     for partial in (data_dir / BUILDS).glob("*.partial"):
         log.info("removing unfinished build %s", partial.name)
         shutil.rmtree(partial, ignore_errors=True)
+    for link in data_dir.glob(f".{CURRENT}.*"):  # a new link killed before its rename over `current`
+        link.unlink(missing_ok=True)
 
 
 def _prune_builds(data_dir: Path, keep: int) -> None:
@@ -334,7 +337,7 @@ class _Builder:
         report.unchanged = len(carried)
         report.chunks = len(rows)
         self._publish(prev, same_pipeline, parsed, carried, articles_json, new_rows, rows)
-        _switch(self.data_dir, final)
+        switch(self.data_dir, final)
         clock.lap("publish+switch")
         self.progress("writing", 1, 1)
         return report
@@ -642,7 +645,7 @@ def _article_row(data: dict, build_id: str) -> dict:
     }
 
 
-def _switch(data_dir: Path, build_dir: Path) -> None:
+def switch(data_dir: Path, build_dir: Path) -> None:
     """Point ``current`` at ``build_dir`` atomically (rename of a fresh symlink over the old one)."""
     link = Path(data_dir) / CURRENT
     tmp = Path(data_dir) / f".{CURRENT}.{secrets.token_hex(4)}"

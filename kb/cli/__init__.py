@@ -6,6 +6,7 @@ import logging
 
 import click
 
+from kb.cli.backup import backup_command, restore_command
 from kb.cli.check import check
 from kb.cli.eval import eval_command
 from kb.cli.index import index
@@ -31,3 +32,5 @@ main.add_command(serve)
 main.add_command(eval_command)
 main.add_command(token)
 main.add_command(review_command)
+main.add_command(backup_command)
+main.add_command(restore_command)
