@@ -61,6 +61,8 @@ def test_staff_with_a_token_are_not_limited(app):
     headers = {"Authorization": f"Bearer {token}", "X-Forwarded-For": "192.0.2.9"}
     ticket = {"subject": "Factura", "body": "¿Cómo descargo la factura?"}
     assert {client.post("/api/v1/suggest", json=ticket, headers=headers).status_code for _ in range(6)} == {200}
+    forged = client.get("/api/v1/search?q=factura", headers={**headers, "Authorization": "Bearer kb_made-up"})
+    assert forged.status_code == 401  # a made-up token is no way around the limit
     anonymous = {"X-Forwarded-For": "192.0.2.9"}
     codes = [client.post("/api/v1/suggest", json=ticket, headers=anonymous).status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]

@@ -2,28 +2,43 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import sys
+
 import click
 
 from kb.cli.common import user_errors
 
 
-def make_server(app, host: str, port: int, threads: int):
+def make_server(app, host: str, port: int, threads: int, sock: socket.socket | None = None):
     """A Waitress server for ``app`` (port 0: a free one, see ``server.effective_port``); ``run()`` serves.
 
     Waitress keeps a fixed pool of request threads: Werkzeug's development server started a thread per
-    request and cost ~5 ms more per search here (docs/benchmarks.md).
+    request and cost ~5 ms more per search here (docs/benchmarks.md). ``sock``: a socket already bound
+    (several processes sharing a port).
     """
     from waitress.server import create_server
 
+    if sock is not None:
+        return create_server(app, sockets=[sock], threads=threads, ident="kb")
     return create_server(app, host=host, port=port, threads=threads, ident="kb")
 
 
-@click.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="request threads")
-def serve(host: str, port: int, threads: int) -> None:
-    """Serve kb on http://HOST:PORT."""
+def shared_socket(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` that other processes may bind too (SO_REUSEPORT): the kernel
+    spreads new connections over them."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    sock.listen(1024)
+    return sock
+
+
+def _load(threads: int, host: str, port: int, sock: socket.socket | None):
     from indexer.reader import NoIndex
     from kb import create_app
 
@@ -36,13 +51,74 @@ def serve(host: str, port: int, threads: int) -> None:
         except NoIndex as exc:
             click.echo(f"warning: {exc}; search answers 503 until then", err=True)
         try:
-            server = make_server(app, host, port, threads)
+            return make_server(app, host, port, threads, sock)
         except OSError as exc:
             raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    click.echo(f"kb serving on http://{host}:{port}/  (Ctrl+C to stop)")
+
+
+def _run(server) -> None:
     try:
         server.run()
     except KeyboardInterrupt:
         pass
     finally:
         server.close()
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="request threads")
+@click.option(
+    "--processes",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="server processes sharing the port (each loads the model and the index)",
+)
+def serve(host: str, port: int, threads: int, processes: int) -> None:
+    """Serve kb on http://HOST:PORT."""
+    if processes == 1:
+        server = _load(threads, host, port, None)
+        click.echo(f"kb serving on http://{host}:{port}/  (Ctrl+C to stop)")
+        _run(server)
+        return
+    try:
+        shared_socket(host, port).close()  # a taken port is one sentence here, not N tracebacks
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    # Fork before anything loads the model: torch's threads do not survive a fork (gunicorn's
+    # preloading hung here), so each process loads its own.
+    children = []
+    for _ in range(processes):
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+            code = 0
+            try:
+                _run(_load(threads, host, port, shared_socket(host, port)))
+            except click.ClickException as exc:
+                exc.show()
+                code = 1
+            except SystemExit:
+                pass
+            finally:
+                os._exit(code)
+        children.append(pid)
+    click.echo(f"kb serving on http://{host}:{port}/ with {processes} processes  (Ctrl+C to stop)")
+
+    def stop(*_):
+        for child in children:
+            try:
+                os.kill(child, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    signal.signal(signal.SIGTERM, lambda *_: stop())
+    try:
+        for child in children:
+            os.waitpid(child, 0)
+    except KeyboardInterrupt:
+        stop()
+        for child in children:
+            os.waitpid(child, 0)
