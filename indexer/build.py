@@ -73,6 +73,7 @@ class IndexConfig:
     batch_size: int
     keep_builds: int
     history_file: Path | None = None  # a CSV export of git history (gitmeta.history_file), over git's own
+    full: bool = False  # rebuild every article as if there were no previous build (the embedding cache stays)
 
 
 @dataclass(slots=True)
@@ -238,7 +239,7 @@ class _Builder:
         prev_dir = current_build_dir(self.data_dir)
         prev = read_manifest(prev_dir) if prev_dir else None
         fingerprint = _fingerprint(config, self.encoder.model_id)
-        same_pipeline = prev is not None and prev.get("fingerprint") == fingerprint
+        same_pipeline = prev is not None and prev.get("fingerprint") == fingerprint and not config.full
         prev_articles = prev["articles"] if same_pipeline else {}
 
         clock = _StageClock(report.stages)

@@ -195,6 +195,14 @@ def test_a_history_file_stands_in_for_git(kb, encoder):
     assert open_current(kb.data).articles["en/c"]["last_commit_at"].startswith("2024-02-01")  # still serving
 
 
+def test_a_full_build_redoes_every_article_but_reuses_the_vectors(kb, encoder):
+    _three(kb)
+    kb.build(encoder)
+    report = build_index(replace(kb.config, full=True), lambda: encoder)
+    assert (report.articles, report.unchanged, report.embedded) == (3, 0, 0)
+    assert report.reused == report.chunks
+
+
 def test_one_build_at_a_time(kb, encoder):
     import fcntl
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -41,11 +42,14 @@ class _Bar:
 @click.option("--articles", "articles_dir", type=click.Path(file_okay=False), help="Articles folder (KB_ARTICLES_DIR).")
 @click.option("--strict", is_flag=True, help="Exit with an error when any article is reported.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary line and the reports.")
-def index(articles_dir: str | None, strict: bool, quiet: bool) -> None:
+@click.option(
+    "--full", is_flag=True, help="Rebuild every article, not only what changed (vectors still come from the cache)."
+)
+def index(articles_dir: str | None, strict: bool, quiet: bool, full: bool) -> None:
     """Index the articles folder: parse, chunk, embed (with a cache) and switch the live index."""
     values = load_settings(articles_dir=articles_dir)
     model = choose_model(values["EMBEDDING_MODEL"], Path(values["ARTICLES_DIR"]), values["DEFAULT_LOCALE"])
-    config = kb_settings.index_config({**values, "EMBEDDING_MODEL": model})
+    config = replace(kb_settings.index_config({**values, "EMBEDDING_MODEL": model}), full=full)
     bar = _Bar() if not quiet else None
     with user_errors():
         try:
