@@ -39,19 +39,41 @@ TOKEN_PATTERN = r"\w+(?:[.\-_'’]\w+)*"
 _KEEP = {"ñ", "Ñ"}
 
 
+def _fold_char(ch: str) -> str:
+    if ch in _KEEP or ch.isascii():
+        return ch
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)) or ch
+
+
+# Folding through str.translate: Latin letters up to U+024F (every accented letter of Spanish and English)
+# in a table made at import; the rest of the Basic Multilingual Plane (typographic quotes, Greek,
+# Cyrillic...) in one made on first need (0.1 s). Only texts with characters beyond (emoji) go a
+# character at a time. tests/test_analysis.py checks the tables against _fold_char.
+_LATIN_END, _BMP_END = "\u024f", "\uffff"
+
+
+def _table(first: int, end: int) -> dict[int, str]:
+    return {cp: folded for cp in range(first, end) if (folded := _fold_char(chr(cp))) != chr(cp)}
+
+
+_LATIN = _table(0x80, 0x250)
+_BMP: dict[int, str] = {}
+
+
 @lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Remove diacritics except the tilde of ``ñ``: ``Facturación`` -> ``Facturacion``, ``año`` stays."""
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        if ch in _KEEP or ch.isascii():
-            out.append(ch)
-            continue
-        decomposed = unicodedata.normalize("NFD", ch)
-        out.append("".join(c for c in decomposed if not unicodedata.combining(c)) or ch)
-    return "".join(out)
+    top = max(text)
+    if top <= _LATIN_END:
+        return text.translate(_LATIN)
+    if top <= _BMP_END:
+        if not _BMP:
+            _BMP.update(_table(0x80, 0x10000))
+        return text.translate(_BMP)
+    return "".join(_fold_char(ch) for ch in text)
 
 
 class FoldFilter(Filter):

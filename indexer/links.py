@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -94,12 +95,12 @@ def broken_links(articles: Iterable[Linking], root: Path) -> list[BrokenLink]:
             # An image, or a link to a file that is not an article (a PDF, a picture): the file must exist.
             suffix = posixpath.splitext(joined)[1].lower()
             if link.kind == "image" or (suffix and suffix not in ARTICLE_SUFFIXES):
-                if not (Path(root) / joined).is_file():
+                if not os.path.isfile(os.path.join(root, joined)):
                     broken("missing_file")
                 continue
             target = by_path.get(joined) or by_path.get(joined + ".md") or by_id.get(joined.removesuffix(".md"))
             if target is None:
-                if (Path(root) / joined).is_file():
+                if os.path.isfile(os.path.join(root, joined)):
                     continue  # a Markdown file we do not index (an include): it exists
                 broken("missing_article")
             elif fragment and fragment not in target.anchors:

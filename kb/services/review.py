@@ -479,30 +479,49 @@ def build_queue(
     return queue
 
 
+def _accent_blind(term: str) -> str:
+    """A regex for ``term`` (lowercase) that matches it with or without accents (``panel clásico``)."""
+    out = []
+    for ch in fold(term.lower()):
+        variants = _VARIANTS.get(ch)
+        out.append(f"[{re.escape(ch)}{''.join(sorted(variants))}]" if variants else re.escape(ch))
+    return "".join(out)
+
+
+# Lowercase accented letters by the letter they fold to ('a' -> 'áàâäã...'), from indexer.analysis.
+_VARIANTS: dict[str, set[str]] = {}
+for _cp in range(0x80, 0x250):
+    _ch = chr(_cp).lower()
+    _base = fold(_ch)
+    if _base != _ch and len(_base) == 1:
+        _VARIANTS.setdefault(_base, set()).add(_ch)
+
+
 def _deprecated(
     articles: Mapping[str, dict], root: Path, terms: tuple[DeprecatedTerm, ...]
 ) -> dict[str, list[tuple[DeprecatedTerm, list[int]]]]:
-    """Article id -> the deprecated terms its file uses and on which lines (case and accents ignored)."""
+    """Article id -> the deprecated terms its file uses and on which lines (case and accents ignored).
+
+    The file is searched as it is, lowercased, with one regex whose letters accept their accented forms:
+    folding 30 MB of text first cost seconds."""
     by_key = {fold(t.term.lower()): t for t in terms}
-    pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(by_key, key=len, reverse=True)) + r")(?!\w)"
-    )
+    alternatives = sorted(by_key, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(f"({_accent_blind(k)})" for k in alternatives) + r")(?!\w)")
     out: dict[str, list[tuple[DeprecatedTerm, list[int]]]] = {}
     for article_id, meta in articles.items():
         try:
-            source = (Path(root) / meta["path"]).read_text(encoding="utf-8")
+            source = (Path(root) / meta["path"]).read_text(encoding="utf-8").lower()
         except (OSError, UnicodeDecodeError):
             continue
-        folded = fold(source.lower())
-        if not pattern.search(folded):
-            continue
         lines: dict[str, list[int]] = {}
-        for number, line in enumerate(folded.splitlines(), start=1):
-            for match in pattern.finditer(line):
-                found = lines.setdefault(match.group(1), [])
-                if not found or found[-1] != number:
-                    found.append(number)
-        out[article_id] = [(by_key[k], v) for k, v in sorted(lines.items(), key=lambda kv: kv[1][0])]
+        for match in pattern.finditer(source):
+            key = alternatives[match.lastindex - 1]
+            number = source.count("\n", 0, match.start()) + 1
+            found = lines.setdefault(key, [])
+            if not found or found[-1] != number:
+                found.append(number)
+        if lines:
+            out[article_id] = [(by_key[k], v) for k, v in sorted(lines.items(), key=lambda kv: kv[1][0])]
     return out
 
 

@@ -22,16 +22,20 @@ _WORD = re.compile(r"(?<![\w.\-_'’])\w+(?:[.\-_'’]\w+)*")
 
 
 def _matches(text: str, marked: set[str], lang: str) -> list[tuple[int, int]]:
-    # A word can only analyse to a marked stem if it starts like one (stems are folded prefixes):
-    # only words whose first two letters, folded, start a marked stem are analysed.
+    # A word can only analyse to a marked stem if it starts like one (stems are folded prefixes, but for
+    # their last letter: Porter turns "cry" into "cri"): only words whose first three letters (two, for
+    # stems of three letters or fewer) start a marked stem are analysed. Long tickets mark many stems,
+    # and two letters let most Spanish words through.
     stems = {t.partition(":")[2] for t in marked if t.startswith(f"{lang}:")}
-    heads = {stem[:2] for stem in stems if stem}
-    if not heads:
+    heads3 = {stem[:3] for stem in stems if len(stem) >= 4}
+    heads2 = {stem[:2] for stem in stems if 0 < len(stem) <= 3}
+    if not heads3 and not heads2:
         return []
     spans = []
     for m in _WORD.finditer(text):
         word = m.group(0)
-        if fold(word[:2].lower()) not in heads:
+        head = fold(word[:3].lower())
+        if head not in heads3 and head[:2] not in heads2:
             continue
         found = terms(word, lang)
         if found and found[0] in stems:
@@ -44,10 +48,13 @@ def _window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, in
     if len(text) <= size:
         return 0, len(text)
     best_start, best_count = 0, 0
+    past = 0  # spans are in order and do not overlap: their ends increase too (one pass, not n^2)
     for i, (start, _) in enumerate(spans):
-        count = sum(1 for s, e in spans[i:] if e <= start + size)
-        if count > best_count:
-            best_start, best_count = start, count
+        past = max(past, i)
+        while past < len(spans) and spans[past][1] <= start + size:
+            past += 1
+        if past - i > best_count:
+            best_start, best_count = start, past - i
     # Start a little before the first match, at a word boundary, so it reads as a sentence.
     start = max(0, best_start - size // 6)
     if start > 0:
