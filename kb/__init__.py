@@ -15,8 +15,8 @@ MAX_BODY_BYTES = 1_000_000  # larger request bodies get a 413
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     from indexer.store import engine_for
-    from kb import agent, api, errors, limits, owners, pages, settings
-    from kb.services import analytics, review, suggestion_log, tokens
+    from kb import agent, api, errors, limits, owners, pages, settings, signin
+    from kb.services import analytics, review, staff, suggestion_log, tokens
     from kb.services.engine import Engine
 
     app = Flask(__name__)
@@ -32,11 +32,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     tokens.init_db(db)
     suggestion_log.init_db(db)
     review.init_db(db)
+    staff.init_db(db)
     app.extensions["kb.db"] = db
     errors.init_app(app)
+    signin.init_app(app)
     limits.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(agent.bp)
     app.register_blueprint(owners.bp)
+    app.register_blueprint(signin.bp)
     return app

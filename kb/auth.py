@@ -1,4 +1,5 @@
-"""Who is asking: an anonymous customer, or staff holding an API token (agent, owner, admin).
+"""Who is asking: an anonymous customer, staff holding an API token (agent, owner, admin), or staff
+signed in to the web pages (``kb.signin``: password and TOTP).
 
 API tokens travel in ``Authorization: Bearer kb_...``. No header means a customer; a header with a
 token kb does not know (wrong, revoked, malformed) is refused with 401, never treated as a customer:
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from flask import current_app, g, request
 
+from kb import signin
 from kb.errors import ApiError
 from kb.services import tokens
 
@@ -16,12 +18,22 @@ CUSTOMER = "customer"
 STAFF_ROLES = tokens.ROLES
 
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
 def role() -> str:
-    """The caller's role for this request (looked up once)."""
+    """The caller's role for this request (looked up once): an API token's, else a signed-in person's,
+    else a customer's. A request that changes something counts as the signed-in person's only with the
+    session's CSRF token in X-CSRF-Token: a request forged by another site gets a customer's rights."""
     if "kb_role" not in g:
         header = request.headers.get("Authorization")
         if header is None:
             g.kb_role, g.kb_who = CUSTOMER, ""
+            person = signin.signed_in() if request.cookies.get(signin.COOKIE) else None
+            if person is not None and (
+                request.method in SAFE_METHODS or signin.csrf_ok(request.headers.get("X-CSRF-Token"))
+            ):
+                g.kb_role, g.kb_who = person.role, person.name
         else:
             found = tokens.holder_of(current_app.extensions["kb.db"], header)
             if found is None:

@@ -38,6 +38,31 @@ TEXT: dict[str, dict[str, str]] = {
         "translations": "Este artículo en otros idiomas",
         "not_found": "No encontramos esa página.",
         "too_many": "Demasiadas peticiones seguidas. Espera un momento y vuelve a intentarlo.",
+        "staff_sign_in": "Acceso del personal",
+        "staff_email": "Correo electrónico",
+        "staff_password": "Contraseña",
+        "staff_continue": "Continuar",
+        "staff_bad_credentials": "El correo o la contraseña no son correctos.",
+        "staff_code_title": "Código de verificación",
+        "staff_code_help": (
+            "Escribe el código de 6 cifras de tu aplicación de autenticación, o uno de tus "
+            "códigos de recuperación."
+        ),
+        "staff_code": "Código",
+        "staff_bad_code": "Ese código no es válido. Espera al siguiente e inténtalo de nuevo.",
+        "staff_enrol_title": "Activa la verificación en dos pasos",
+        "staff_enrol_help": (
+            "Escanea este código QR con tu aplicación de autenticación (o escribe la clave) "
+            "y confirma con el código que muestre."
+        ),
+        "staff_key": "Clave",
+        "staff_recovery_title": "Tus códigos de recuperación",
+        "staff_recovery_help": (
+            "Guárdalos en un lugar seguro: cada uno sirve una vez si pierdes el teléfono. No "
+            "volverás a verlos."
+        ),
+        "staff_go_on": "Ir a mi página",
+        "staff_sign_out": "Cerrar sesión",
         "bad_request": "No pudimos entender la búsqueda",
         "back_home": "Volver al inicio",
         "no_index": "El centro de ayuda se está preparando. Vuelve en unos minutos.",
@@ -125,6 +150,28 @@ TEXT: dict[str, dict[str, str]] = {
         "translations": "This article in other languages",
         "not_found": "We could not find that page.",
         "too_many": "Too many requests in a row. Wait a moment and try again.",
+        "staff_sign_in": "Staff sign-in",
+        "staff_email": "E-mail",
+        "staff_password": "Password",
+        "staff_continue": "Continue",
+        "staff_bad_credentials": "That e-mail or password is not right.",
+        "staff_code_title": "Verification code",
+        "staff_code_help": "Type the 6-digit code from your authenticator app, or one of your recovery codes.",
+        "staff_code": "Code",
+        "staff_bad_code": "That code is not valid. Wait for the next one and try again.",
+        "staff_enrol_title": "Turn on two-step verification",
+        "staff_enrol_help": (
+            "Scan this QR code with your authenticator app (or type the key) and confirm "
+            "with the code it shows."
+        ),
+        "staff_key": "Key",
+        "staff_recovery_title": "Your recovery codes",
+        "staff_recovery_help": (
+            "Keep them somewhere safe: each works once if you lose your phone. You will not "
+            "see them again."
+        ),
+        "staff_go_on": "Go to my page",
+        "staff_sign_out": "Sign out",
         "bad_request": "We could not understand that search",
         "back_home": "Back to the help center",
         "no_index": "The help center is being prepared. Please come back in a few minutes.",

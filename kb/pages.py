@@ -15,7 +15,7 @@ from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from indexer.reader import NoIndex
-from kb import i18n, inputs
+from kb import auth, i18n, inputs
 from kb.api import run_search, search_request
 from kb.errors import ApiError
 from kb.services import analytics
@@ -139,9 +139,10 @@ def _record_click(article_id: str) -> int | None:
 
 @bp.get("/articles/<path:article_id>")
 def article(article_id: str):
+    staff = auth.is_staff()  # signed-in staff read internal articles too (a link from a suggestion)
     try:
-        found = article_service.get_article(_engine(), article_id)
-        related = article_service.related(_engine(), found.id) if found else []
+        found = article_service.get_article(_engine(), article_id, staff=staff)
+        related = article_service.related(_engine(), found.id, staff=staff) if found else []
     except NoIndex:
         return _render("message.html", 503, message_key="no_index")
     if found is None:

@@ -56,6 +56,19 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("DEFAULT_LOCALE", "es", "Locale (`es` or `en`) of articles whose front matter and folder name none."),
     Setting(
+        "SECRET_KEY",
+        "",
+        "Signs the staff session cookies; empty: a random key kept in DATA_DIR/secret_key (shared by every "
+        "server process on the machine).",
+    ),
+    Setting(
+        "SESSION_COOKIE_SECURE",
+        "true",
+        "`true`: staff session cookies are sent over HTTPS only (browsers also allow them on localhost); "
+        "`false` for a plain-HTTP deployment on a trusted network.",
+    ),
+    Setting("SESSION_HOURS", 12, "Hours a staff sign-in lasts.", int),
+    Setting(
         "RATE_LIMIT_READS_PER_MINUTE",
         200,
         "Customers' searches, autocompletes and article reads per client address and minute (per server "
@@ -225,6 +238,11 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
         raise SettingsError(f"DEFAULT_LOCALE must be 'es' or 'en', not {values['DEFAULT_LOCALE']!r}")
     if values["SUGGEST_MEANING_TOKENS"] < 8:
         raise SettingsError("SUGGEST_MEANING_TOKENS must be at least 8")
+    values["SESSION_COOKIE_SECURE"] = str(values["SESSION_COOKIE_SECURE"]).strip().lower()
+    if values["SESSION_COOKIE_SECURE"] not in ("true", "false"):
+        raise SettingsError(f"SESSION_COOKIE_SECURE must be true or false, not {values['SESSION_COOKIE_SECURE']!r}")
+    if values["SESSION_HOURS"] < 1:
+        raise SettingsError("SESSION_HOURS must be at least 1")
     values["SUGGEST_PRECISION"] = str(values["SUGGEST_PRECISION"]).strip().lower()
     if values["SUGGEST_PRECISION"] not in ("int8", "float32"):
         raise SettingsError(f"SUGGEST_PRECISION must be int8 or float32, not {values['SUGGEST_PRECISION']!r}")

@@ -211,3 +211,45 @@ def test_owners_queue_filters_and_snoozes_and_the_dashboard_draws(server, browse
     assert len(browser.find_elements(By.CSS_SELECTOR, "#chart-rates svg rect.bar")) == 4
     ctr = browser.find_elements(By.CSS_SELECTOR, "#chart-ctr svg rect.bar")
     assert len(ctr) == 10 and float(ctr[0].get_attribute("height")) > 0  # the first result was opened
+
+
+def test_staff_sign_in_with_password_and_authenticator_then_the_console_needs_no_token(server, browser):
+    import re
+
+    from kb.services import staff, totp
+
+    app, base = server
+    staff.create_user(app.extensions["kb.db"], "marta@example.com", "a long agent password", "agent", "Marta")
+    wait = WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException,))
+    browser.delete_all_cookies()
+    browser.get(base + "/agent")
+    browser.find_element(By.ID, "staff-signin-link").click()
+    wait.until(EC.presence_of_element_located((By.ID, "staff-signin")))
+    browser.find_element(By.ID, "email").send_keys("marta@example.com")
+    browser.find_element(By.ID, "password").send_keys("a long agent password", Keys.ENTER)
+
+    secret = wait.until(EC.presence_of_element_located((By.ID, "totp-secret"))).text.replace(" ", "")
+    assert browser.find_element(By.CSS_SELECTOR, ".qr svg").is_displayed()
+    browser.find_element(By.ID, "code").send_keys(totp.code_at(secret, totp.current_step()), Keys.ENTER)
+    codes = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#recovery-codes code"))
+    assert len(codes) == 10 and all(re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{8}", c.text) for c in codes)
+    session = browser.get_cookie("kb_session")
+    assert session["httpOnly"] and session["secure"] and session["sameSite"] == "Lax"
+
+    browser.find_element(By.ID, "go-on").click()  # back to the console: signed in, no token asked
+    wait.until(EC.visibility_of_element_located((By.ID, "console")))
+    assert browser.find_element(By.ID, "role").text == "agent"
+    browser.find_element(By.ID, "subject").send_keys("Cobro duplicado")
+    browser.find_element(By.ID, "body").send_keys("Nos habéis cobrado dos veces la renovación. ¿Podéis devolverlo?")
+    browser.find_element(By.CSS_SELECTOR, "#ticket-form button").click()
+    first = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#agent-suggestions li.suggestion")))
+    assert first.get_attribute("data-article-id") == "es/internas/reembolsos"
+    first.find_element(By.CSS_SELECTOR, "button.outcome-used").click()  # a POST: needs and has the CSRF token
+    wait.until(
+        EC.text_to_be_present_in_element((By.CSS_SELECTOR, "#agent-suggestions li.suggestion .marked"), "Anotado")
+    )
+    browser.get(base + "/articles/es/internas/reembolsos")  # internal articles open for signed-in staff
+    assert "reembolso" in browser.find_element(By.TAG_NAME, "h1").text.lower()
+    browser.find_element(By.CSS_SELECTOR, "form.sign-out button").click()
+    browser.get(base + "/articles/es/internas/reembolsos")
+    assert "No encontramos" in browser.find_element(By.TAG_NAME, "h1").text

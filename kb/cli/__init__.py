@@ -14,6 +14,7 @@ from kb.cli.review import review_command
 from kb.cli.search import search
 from kb.cli.serve import serve
 from kb.cli.token import token
+from kb.cli.user import user
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,6 +32,7 @@ main.add_command(check)
 main.add_command(serve)
 main.add_command(eval_command)
 main.add_command(token)
+main.add_command(user)
 main.add_command(review_command)
 main.add_command(backup_command)
 main.add_command(restore_command)

@@ -27,7 +27,7 @@ from sqlalchemy import Date, DateTime, Engine, MetaData, delete, insert, select
 
 from indexer import store
 from indexer.build import BUILDS, BuildError, BuildLock, current_build_dir, read_manifest, switch
-from kb.services import analytics, review, suggestion_log, tokens
+from kb.services import analytics, review, staff, suggestion_log, tokens
 
 FORMAT = 1
 MANIFEST = "backup.json"
@@ -40,7 +40,7 @@ class BackupError(Exception):
 def _metadata() -> MetaData:
     """Every table kb keeps, in an order where a table comes after the tables it refers to."""
     merged = MetaData()
-    for base in (store.Base, analytics.Base, tokens.Base, suggestion_log.Base, review.Base):
+    for base in (store.Base, analytics.Base, tokens.Base, suggestion_log.Base, review.Base, staff.Base):
         for table in base.metadata.sorted_tables:
             table.to_metadata(merged)
     return merged
@@ -66,7 +66,7 @@ def _decoder(column):
 
 def _init(db: Engine) -> None:
     store.Base.metadata.create_all(db)
-    for module in (analytics, tokens, suggestion_log, review):
+    for module in (analytics, tokens, suggestion_log, review, staff):
         module.init_db(db)
 
 

@@ -7,10 +7,15 @@
   var KEY = "kb_agent_token";
   var $ = function (id) { return document.getElementById(id); };
 
+  // Signed in to the pages (password and code): the session cookie, with the CSRF token for changes;
+  // else the API token this tab was given.
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var sessionRole = document.body.dataset.staffRole || "";
+
   function api(method, path, body) {
-    var headers = { "Authorization": "Bearer " + sessionStorage.getItem(KEY) };
+    var headers = sessionRole ? { "X-CSRF-Token": csrfMeta.content } : { "Authorization": "Bearer " + sessionStorage.getItem(KEY) };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    return fetch(path, { method: method, headers: headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) { return r.json().then(function (data) { return { status: r.status, data: data }; }); });
   }
 
@@ -108,5 +113,5 @@
       .catch(function () { $("failed").hidden = false; });
   });
 
-  if (sessionStorage.getItem(KEY)) signIn(sessionStorage.getItem(KEY));
+  if (sessionRole || sessionStorage.getItem(KEY)) signIn(sessionStorage.getItem(KEY) || "");
 })();

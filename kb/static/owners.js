@@ -10,10 +10,15 @@
   var onQueue = !!$("queue");
   var latest = 0;  // only the answer to the latest request is shown (an earlier one may arrive later)
 
+  // Signed in to the pages (password and code): the session cookie, with the CSRF token for changes;
+  // else the API token this tab was given.
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var sessionRole = document.body.dataset.staffRole || "";
+
   function api(method, path, body) {
-    var headers = { "Authorization": "Bearer " + sessionStorage.getItem(KEY) };
+    var headers = sessionRole ? { "X-CSRF-Token": csrfMeta.content } : { "Authorization": "Bearer " + sessionStorage.getItem(KEY) };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    return fetch(path, { method: method, headers: headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) { return r.json().then(function (data) { return { status: r.status, data: data }; }); });
   }
 
@@ -212,5 +217,5 @@
     e.preventDefault();
     if (onQueue) loadQueue(); else loadAnalytics();
   });
-  if (sessionStorage.getItem(KEY)) signIn(sessionStorage.getItem(KEY));
+  if (sessionRole || sessionStorage.getItem(KEY)) signIn(sessionStorage.getItem(KEY) || "");
 })();
