@@ -19,6 +19,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -64,12 +65,14 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
+    # The server's log goes to a file: a pipe nobody reads fills up and blocks the server's writes.
+    log_path = Path(tempfile.mkstemp(prefix="kb-serve-", suffix=".log")[1])
+    log = log_path.open("w")
     server = subprocess.Popen(
         KB + ["serve", "--port", str(port), "--processes", str(args.processes)],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
 
     def get(path: str) -> dict:
@@ -84,7 +87,7 @@ def main() -> None:
         except OSError:
             ready = 0
             if server.poll() is not None or time.monotonic() > deadline:
-                sys.exit(f"kb serve did not start: {server.stderr.read()}")
+                sys.exit(f"kb serve did not start: {log_path.read_text()}")
             time.sleep(0.5)
     before = get("/-/health")["build"]
 
@@ -109,7 +112,7 @@ def main() -> None:
         t.start()
     started = time.monotonic()
     build = subprocess.Popen(
-        KB + ["index", "--full", "--quiet"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        KB + ["index", "--full", "--quiet"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     try:
         build.wait(timeout=args.seconds)
@@ -120,7 +123,13 @@ def main() -> None:
         t.join(timeout=120)
     elapsed = time.monotonic() - started
     out = build.stdout.read() if build.returncode is not None else ""
-    after = [get("/-/health")["build"] for _ in range(30)]
+    after = []
+    for _ in range(30):
+        try:
+            after.append(get("/-/health")["build"])
+        except OSError as exc:
+            after.append(f"no answer ({exc})")
+    alive = server.poll() is None
     server.terminate()
     server.wait(timeout=60)
 
@@ -132,7 +141,8 @@ def main() -> None:
     print(f"during the build: {len(timings)} searches served ({len(timings) / elapsed:.1f}/s), {len(failed)} failed")
     if timings:
         print(f"latency p50 {statistics.median(timings):.1f} ms, p99 {pct(timings, 99):.1f} ms")
-    print(f"build before {before}; after, 30 fresh connections saw {sorted(set(after))}")
+    print(f"build before {before}; after, 30 fresh connections saw {sorted(set(after))}; server alive: {alive}")
+    print(f"server log: {log_path}")
     if failed:
         print("first failures:", failed[:3])
 

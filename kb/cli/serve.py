@@ -102,7 +102,13 @@ def serve(host: str, port: int, threads: int, processes: int) -> None:
                 code = 1
             except SystemExit:
                 pass
+            except BaseException:  # say why this process stops, then stop it (never fall back into the parent)
+                import traceback
+
+                traceback.print_exc()
+                code = 1
             finally:
+                sys.stderr.flush()
                 os._exit(code)
         children.append(pid)
     click.echo(f"kb serving on http://{host}:{port}/ with {processes} processes  (Ctrl+C to stop)")
