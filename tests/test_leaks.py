@@ -171,6 +171,11 @@ def test_a_customers_suggestions_hold_nothing_hidden(client, word):
     assert all(word not in json.dumps(s, ensure_ascii=False).lower() for s in shown["suggestions"])
 
 
+def test_health_counts_only_what_customers_may_see(client, agent):
+    assert client.get("/-/health").get_json()["articles"] == len(PUBLIC)
+    assert client.get("/-/health", headers=agent).get_json()["articles"] == len(PUBLIC) + 2  # drafts stay out
+
+
 def test_staff_do_find_the_internal_words(client, agent):
     """The checks above can fail: with an agent's token, the internal articles are there."""
     ticket = {"subject": "zorblatex", "body": "¿Cómo aplico el procedimiento zorblatex a una transferencia duplicada?"}
