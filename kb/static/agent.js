@@ -7,17 +7,9 @@
   var KEY = "kb_agent_token";
   var $ = function (id) { return document.getElementById(id); };
 
-  // Signed in to the pages (password and code): the session cookie, with the CSRF token for changes;
-  // else the API token this tab was given.
-  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
-  var sessionRole = document.body.dataset.staffRole || "";
-
-  function api(method, path, body) {
-    var headers = sessionRole ? { "X-CSRF-Token": csrfMeta.content } : { "Authorization": "Bearer " + sessionStorage.getItem(KEY) };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    return fetch(path, { method: method, headers: headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) })
-      .then(function (r) { return r.json().then(function (data) { return { status: r.status, data: data }; }); });
-  }
+  var api = kbStaff.client(KEY);  // the session when signed in to the pages, else this tab's token
+  var el = kbStaff.el;
+  var sessionRole = kbStaff.sessionRole;
 
   function showConsole(role) {
     $("signin").hidden = true;
@@ -38,12 +30,6 @@
     });
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
 
   function feedbackButton(label, outcome, suggestionId, articleId, row) {
     var button = el("button", "outcome outcome-" + outcome, label);

@@ -10,24 +10,10 @@
   var onQueue = !!$("queue");
   var latest = 0;  // only the answer to the latest request is shown (an earlier one may arrive later)
 
-  // Signed in to the pages (password and code): the session cookie, with the CSRF token for changes;
-  // else the API token this tab was given.
-  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
-  var sessionRole = document.body.dataset.staffRole || "";
+  var api = kbStaff.client(KEY);  // the session when signed in to the pages, else this tab's token
+  var el = kbStaff.el;
+  var sessionRole = kbStaff.sessionRole;
 
-  function api(method, path, body) {
-    var headers = sessionRole ? { "X-CSRF-Token": csrfMeta.content } : { "Authorization": "Bearer " + sessionStorage.getItem(KEY) };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    return fetch(path, { method: method, headers: headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) })
-      .then(function (r) { return r.json().then(function (data) { return { status: r.status, data: data }; }); });
-  }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, k) { return values[k]; });
