@@ -201,7 +201,13 @@ def test_owners_queue_filters_and_snoozes_and_the_dashboard_draws(server, browse
         ("es/cuenta/restablecer-contrasena", "snooze", "Lucía (docs)")
     ]
 
-    # The dashboard: this module's earlier tests searched, opened a result and voted through the browser.
+    # The dashboard: a customer's search with its first result opened (as the help center records them).
+    sid = analytics.record_search(
+        db, query="factura", locale="es", language="es", mode="hybrid", filters={}, results=2,
+        shown=["es/facturacion/descargar-factura", "es/facturacion/datos-fiscales"], offset=0, took_ms=9.0,
+        did_you_mean=None,
+    )  # fmt: skip
+    analytics.record_click(db, sid, "es/facturacion/descargar-factura", 1)
     browser.get(base + "/owners/analytics")  # same tab: still signed in
     wait.until(EC.visibility_of_element_located((By.ID, "console")))
     tiles = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#tiles .tile"))
@@ -250,6 +256,9 @@ def test_staff_sign_in_with_password_and_authenticator_then_the_console_needs_no
     )
     browser.get(base + "/articles/es/internas/reembolsos")  # internal articles open for signed-in staff
     assert "reembolso" in browser.find_element(By.TAG_NAME, "h1").text.lower()
-    browser.find_element(By.CSS_SELECTOR, "form.sign-out button").click()
+    sign_out = browser.find_element(By.CSS_SELECTOR, "form.sign-out button")
+    sign_out.click()
+    wait.until(EC.staleness_of(sign_out))  # the sign-out (a POST, then home) has landed
+    wait.until(lambda b: not b.find_elements(By.CSS_SELECTOR, "form.sign-out"))
     browser.get(base + "/articles/es/internas/reembolsos")
     assert "No encontramos" in browser.find_element(By.TAG_NAME, "h1").text
