@@ -251,8 +251,7 @@ _TEXT = {
 def _when(value: str | None) -> dt.datetime | None:
     if not value:
         return None
-    when = dt.datetime.fromisoformat(value)
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+    return analytics.utc(dt.datetime.fromisoformat(value))
 
 
 def _number(value: float, lang: str) -> str:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from kb.services.analytics import utc
+
 OUTCOMES = ("used", "helpful", "not_relevant")
 MAX_GAP_TEXT = 4000
 
@@ -180,8 +182,7 @@ def feedback_by_article(engine: Engine) -> dict[str, list[tuple[dt.datetime, str
         for article_id, at, outcome in session.execute(
             select(SuggestionFeedback.article_id, SuggestionFeedback.at, SuggestionFeedback.outcome)
         ):
-            at = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
-            out.setdefault(article_id, []).append((at, outcome))
+            out.setdefault(article_id, []).append((utc(at), outcome))
     return out
 
 
