@@ -32,6 +32,25 @@ _Loader.yaml_implicit_resolvers = {
 log = logging.getLogger(__name__)
 
 AUDIENCES = ("public", "internal")
+# Microsoft Learn's ``audience`` names readers' roles ("Application User, IT Pro"), not who may read: an
+# article whose every listed role is one of these stays public, its roles kept as metadata. Any other
+# value is unknown and the article is internal (fails closed), whatever else the front matter holds.
+READER_ROLES = frozenset(
+    {
+        "applicationuser",
+        "itpro",
+        "developer",
+        "admin",
+        "administrator",
+        "systemadmin",
+        "enduser",
+        "businessuser",
+        "poweruser",
+        "maker",
+        "datascientist",
+        "student",
+    }
+)
 STATUSES = ("published", "draft", "archived")
 LOCALES = ("es", "en")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-/]*$")
@@ -122,6 +141,46 @@ def _jsonable(value):
     return str(value)
 
 
+# What front matter may expand to: YAML aliases (``*a``) repeat what an anchor (``&a``) names, so 426 bytes
+# of nested aliases expanded to hundreds of megabytes. Counted as the value is walked, stopping at the cap.
+MAX_FRONT_MATTER_VALUES = 10_000
+MAX_FRONT_MATTER_CHARS = 200_000
+MAX_FRONT_MATTER_DEPTH = 20
+
+
+def _expands_too_far(value) -> str | None:
+    """Why ``value`` (loaded YAML, aliases shared) is too big once expanded, or None. The walk stops as
+    soon as a cap is passed, so a bomb costs no more than the caps."""
+    values = chars = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        values += 1
+        if values > MAX_FRONT_MATTER_VALUES:
+            return f"more than {MAX_FRONT_MATTER_VALUES:,} values"
+        if isinstance(item, str):
+            chars += len(item)
+            if chars > MAX_FRONT_MATTER_CHARS:
+                return f"more than {MAX_FRONT_MATTER_CHARS:,} characters"
+        elif isinstance(item, dict | list | tuple):
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                return f"values nested more than {MAX_FRONT_MATTER_DEPTH} deep"
+            children = [c for kv in item.items() for c in kv] if isinstance(item, dict) else list(item)
+            stack.extend((c, depth + 1) for c in children)
+    return None
+
+
+def _first_alias_line(raw: str) -> int:
+    """The front matter's line (as ``Problem`` counts it) of its first YAML alias, else 2."""
+    try:
+        for token in yaml.scan(raw, Loader=_Loader):
+            if isinstance(token, yaml.AliasToken):
+                return token.start_mark.line + 2
+    except yaml.YAMLError:
+        pass
+    return 2
+
+
 def load_front_matter(raw: str | None, rel_path: str) -> tuple[dict, list[Problem]]:
     """YAML front matter as a dict, or problems saying why it is not one."""
     if raw is None:
@@ -140,6 +199,11 @@ def load_front_matter(raw: str | None, rel_path: str) -> tuple[dict, list[Proble
         return {}, []
     if not isinstance(data, dict):
         return {}, [Problem(rel_path, 2, "front matter must be a mapping of keys to values")]
+    too_far = _expands_too_far(data)
+    if too_far is not None:
+        line = _first_alias_line(raw)
+        why = "YAML aliases expand it to " if "*" in raw else "it holds "
+        return {}, [Problem(rel_path, line, f"front matter too large: {why}{too_far}")]
     return {str(k): v for k, v in data.items()}, []
 
 
@@ -213,11 +277,11 @@ def build_meta(
     if "audience" in data:
         used.add("audience")
         value = _as_text(data["audience"]).lower()
+        roles = {"".join(r.split()) for r in value.split(",") if r.strip()}
         if value in AUDIENCES:
             audience = value
-        elif any(k.startswith("ms.") for k in data):
-            # Microsoft Learn's audience names the reader's role (Application User, IT Pro); keep it.
-            used.discard("audience")
+        elif roles and roles <= READER_ROLES:
+            used.discard("audience")  # reader roles (Microsoft Learn): metadata, not access
         else:
             warn("audience", f"audience {value!r} is not 'public' or 'internal'; treated as internal")
             audience = "internal"

@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from indexer.parse import parse_article
 from indexer.sources import Problem, Source
 
@@ -106,3 +108,52 @@ def test_locale_detected_from_the_text_when_nothing_says():
     assert parse(english, rel="guides/x.md", default_locale="es").meta.locale == "en"
     assert parse(spanish, rel="guides/x.md", default_locale="en").meta.locale == "es"
     assert parse("---\ntitle: ACSD-1\n---\nQPT 1.1.40\n", rel="x.md", default_locale="en").meta.locale == "en"
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["audience: agents\nms.date: 2020-01-01", "audience: agents\nms.author: ana\nms.topic: article",
+     "audience: Application User, Agents\nms.service: x", "audience: ''", "audience: [public, internal]"],
+)  # fmt: skip
+def test_every_unknown_audience_fails_closed_whatever_else_the_front_matter_holds(front):
+    art = parse(f"---\ntitle: T\n{front}\n---\nx\n")
+    assert art.meta.audience == "internal"
+    assert [p.line for p in art.problems if "audience" in p.message] == [3]
+
+
+@pytest.mark.parametrize("value", ["Application User", "itpro", "Application User, Developer, IT Pro", "Admin"])
+def test_microsoft_learn_reader_roles_stay_public_as_metadata(value):
+    art = parse(f"---\ntitle: T\naudience: {value}\nms.date: 01/02/2024\n---\nx\n")
+    assert art.meta.audience == "public" and art.meta.extra["audience"] == value and not art.problems
+
+
+def _alias_bomb(levels: int) -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    names = "bcdefghijk"[:levels]
+    previous = "a"
+    for name in names:
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+        previous = name
+    return "\n".join(lines)
+
+
+def test_a_yaml_alias_bomb_is_refused_at_its_line_in_no_time():
+    import time
+
+    started = time.perf_counter()
+    got = parse(f"---\ntitle: T\n{_alias_bomb(7)}\n---\nbody\n")
+    assert time.perf_counter() - started < 1.0
+    assert isinstance(got, Problem) and got.severity == "error"
+    assert got.line == 4 and "aliases expand it" in got.message  # the first alias: line 4 of the file
+    small = parse("---\ntitle: T\nbase: &b {x: 1}\ncopy: *b\n---\nbody\n")  # ordinary aliases are fine
+    assert small.meta.extra["copy"] == {"x": 1}
+
+
+def test_a_bomb_article_is_reported_and_the_rest_indexed(kb, encoder):
+    kb.write("es/bomba.md", f"title: Bomba\n{_alias_bomb(8)}", "Texto.")
+    kb.write("es/normal.md", "title: Normal", "Un artículo normal sobre facturas.")
+    report = kb.build(encoder)
+    assert [(p.path, p.line) for p in report.errors] == [("es/bomba.md", 4)]
+    build = kb.data / "current"
+    assert (build / "articles.json").stat().st_size < 100_000
+    assert "es/normal" in (build / "articles.json").read_text(encoding="utf-8")
