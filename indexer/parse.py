@@ -29,15 +29,16 @@ def markdown() -> MarkdownIt:
 _MD = markdown()
 
 # Markup other docs systems put in text: Adobe's [!DNL Name] / [!UICONTROL Save], alert markers, includes.
-_DNL = re.compile(r"\[!(?:DNL|UICONTROL|BADGE|ABBR)\s+([^\]]*)\]", re.IGNORECASE)
+# Bracket classes exclude both brackets, so an unclosed "[!DNL " repeated is linear, not quadratic, to scan.
+_DNL = re.compile(r"\[!(?:DNL|UICONTROL|BADGE|ABBR)\s+([^\[\]]*)\]", re.IGNORECASE)
 _ALERT = re.compile(
     r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO|MORELIKETHIS|AVAILABILITY|PREREQUISITES|ADMIN|ERROR|SUCCESS|VIDEO|CONTEXTUALHELP)\]",
     re.IGNORECASE,
 )
-_INCLUDE = re.compile(r"\[!include\b\s*(?:\[[^\]]*\]\([^)]*\)|[^\]]*)\]", re.IGNORECASE)
+_INCLUDE = re.compile(r"\[!include\b\s*(?:\[[^\[\]]*\]\([^()]*\)|[^\[\]]*)\]", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _NAMED_ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=\s*[\"']([^\"']+)[\"']\s*/?>(?:\s*</a>)?", re.IGNORECASE)
-_ATTR_ANCHOR = re.compile(r"\s*\{\s*#([A-Za-z0-9_\-:.]+)\s*\}\s*$")
+_ATTR_ANCHOR = re.compile(r"\{[ \t]*#([A-Za-z0-9_\-:.]+)[ \t]*\}\s*$")  # no leading \s*: quadratic in spaces
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -129,7 +130,7 @@ def _heading_parts(token) -> tuple[str, str]:
         explicit = explicit or m.group(1)
         raw = raw[: m.start()]
     text = _inline_text(token)
-    text = _ATTR_ANCHOR.sub("", text)
+    text = _ATTR_ANCHOR.sub("", text).rstrip()
     return clean_text(text), explicit
 
 
