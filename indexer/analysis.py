@@ -61,9 +61,21 @@ _LATIN = _table(0x80, 0x250)
 _BMP: dict[int, str] = {}
 
 
-@lru_cache(maxsize=100_000)
+# Caches keep words up to this length only: a visitor's megabyte-long "word" must not stay in memory.
+CACHED_CHARS = 64
+
+
 def fold(text: str) -> str:
     """Remove diacritics except the tilde of ``ñ``: ``Facturación`` -> ``Facturacion``, ``año`` stays."""
+    return _fold_cached(text) if len(text) <= CACHED_CHARS else _fold(text)
+
+
+@lru_cache(maxsize=100_000)
+def _fold_cached(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if text.isascii():
         return text
     top = max(text)
@@ -101,9 +113,17 @@ _SPANISH = SpanishStemmer()
 _SPANISH_ACCENTS = _spanish_suffix_accents()
 
 
-@lru_cache(maxsize=200_000)
 def spanish_stem(word: str) -> str:
     """Stem a folded Spanish word so that accented and unaccented spellings meet."""
+    return _spanish_stem_cached(word) if len(word) <= CACHED_CHARS else _spanish_stem(word)
+
+
+@lru_cache(maxsize=200_000)
+def _spanish_stem_cached(word: str) -> str:
+    return _spanish_stem(word)
+
+
+def _spanish_stem(word: str) -> str:
     for folded, accented in _SPANISH_ACCENTS:
         if word.endswith(folded) and len(word) > len(folded) + 1:
             word = word[: -len(folded)] + accented
@@ -151,7 +171,7 @@ def terms(text: str, lang: str) -> list[str]:
         if term == "":
             folded = fold(word.lower())
             term = None if folded in stops else stem(folded)
-            if len(cache) < 500_000:
+            if len(cache) < 500_000 and len(word) <= CACHED_CHARS:
                 cache[word] = term
         if term is not None:
             out.append(term)

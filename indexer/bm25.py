@@ -35,6 +35,7 @@ K1 = 1.2
 B = 0.75
 CORRECT_UP_TO_WORDS = 8  # queries longer than this get no typo correction
 MAX_CORRECTIONS = 3
+MAX_CORRECTED_CHARS = 30  # longer words are no typos of a word anyone writes (and cost most to guess)
 MATRIX = "bm25.npz"
 VOCAB = "bm25-vocab.json"
 
@@ -123,87 +124,76 @@ class QueryTerms:
     corrections: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-class TermView:
-    """Which terms some chunk rows use (their document frequency there) and a speller over only those."""
+@dataclass(frozen=True, slots=True)
+class SpellingLimits:
+    """How much typo correction a text gets: it is for what customers type, a few words, and each guess
+    costs in proportion to the word's length (its one-edit variants), so a hostile word must not get one."""
 
-    def __init__(self, vocab: Sequence[str], df: np.ndarray) -> None:
-        self.df = df
-        self._vocab = vocab
-        self._speller: Speller | None = None
-        self._column: dict[str, int] | None = None
-        self._lock = threading.Lock()
-
-    def column(self, full: dict[str, int]) -> dict[str, int]:
-        """``full`` (term -> column) without the terms no row of the view holds."""
-        if self._column is None:
-            self._column = {t: c for t, c in full.items() if self.df[c] > 0}
-        return self._column
-
-    @property
-    def speller(self) -> Speller:
-        if self._speller is None:
-            with self._lock:
-                if self._speller is None:
-                    self._speller = Speller(self._vocab, self.df)
-        return self._speller
+    max_words: int = CORRECT_UP_TO_WORDS  # texts with more (distinct) words get no correction
+    max_corrections: int = MAX_CORRECTIONS  # words corrected per text
+    max_word_chars: int = MAX_CORRECTED_CHARS  # longer words are never corrected (no language has them)
 
 
 class BM25Index:
-    """Query-time BM25F over a build's term counts."""
+    """Query-time BM25F over a build's term counts, as seen from some of its rows.
 
-    def __init__(self, counts: TermCounts) -> None:
+    ``rows`` (a boolean mask over chunk rows; all rows when None) are the sections a reader may see:
+    only they have weights, and the statistics (document frequencies, IDF, average field lengths) and
+    the vocabulary a query may use or be corrected to are theirs. A customer's scores then cannot
+    depend on how many internal sections use a word: nothing hidden can be counted through them.
+    """
+
+    def __init__(self, counts: TermCounts, rows: np.ndarray | None = None) -> None:
         self.vocab = counts.vocab
         self.column = {t: i for i, t in enumerate(counts.vocab)}
         self._speller: Speller | None = None
         self._speller_lock = threading.Lock()
-        self._views: dict[str, TermView] = {}
         n = counts.rows
+        keep = None if rows is None else sparse.diags(np.asarray(rows, dtype=np.float32))
+        visible = self.visible_rows = n if rows is None else int(np.count_nonzero(rows))
         weighted = None
         for boost, m in zip(BOOSTS, counts.fields, strict=True):
+            if keep is not None:
+                m = (keep @ m).tocsr()
+                m.eliminate_zeros()
             lengths = np.asarray(m.sum(axis=1)).ravel()
-            avg = lengths.mean() if n and lengths.mean() > 0 else 1.0
+            avg = lengths.sum() / visible if visible and lengths.sum() > 0 else 1.0
             norm = 1.0 / (1 - B + B * lengths / avg)
             part = sparse.diags(boost * norm.astype(np.float32)) @ m
             weighted = part if weighted is None else weighted + part
-        if weighted is None or n == 0:
+        if weighted is None or n == 0 or visible == 0:
             self.weights = sparse.csc_matrix((n, len(counts.vocab)), dtype=np.float32)
             self.df = np.zeros(len(counts.vocab), dtype=np.int64)
             self.idf = np.zeros(len(counts.vocab), dtype=np.float32)
+            self.known: dict[str, int] = {}
             return
         weighted = weighted.tocsc()
+        weighted.eliminate_zeros()
         weighted.sort_indices()  # matched() bisects each column's rows
         df = self.df = np.diff(weighted.indptr)
-        # Each column's inverse document frequency (over chunks), as BM25 weighs it.
-        idf = self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        # Each column's inverse document frequency (over the visible chunks), as BM25 weighs it.
+        idf = self.idf = np.log(1 + (visible - df + 0.5) / (df + 0.5)).astype(np.float32)
         weighted.data = weighted.data / (K1 + weighted.data)
         weighted.data *= np.repeat(idf, df)
         self.weights = weighted
+        # The terms some visible row holds: the only ones a query may know or be corrected to.
+        self.known = {t: c for t, c in self.column.items() if df[c] > 0}
 
     @classmethod
-    def load(cls, directory: Path) -> BM25Index:
-        return cls(TermCounts.load(directory))
+    def load(cls, directory: Path, rows: np.ndarray | None = None) -> BM25Index:
+        return cls(TermCounts.load(directory), rows)
 
     def query_columns(self, text: str, locale: str | None) -> list[int]:
         return self.analyse(text, locale, correct=False).columns
 
     @property
     def speller(self) -> Speller:
-        """The typo corrector over this index's vocabulary, built on first use (a fraction of a second)."""
+        """The typo corrector over the visible vocabulary, built on first use (a fraction of a second)."""
         if self._speller is None:
             with self._speller_lock:
                 if self._speller is None:
                     self._speller = Speller(self.vocab, self.df)
         return self._speller
-
-    def view(self, key: str, rows: np.ndarray) -> TermView:
-        """The vocabulary as seen from the chunk rows where ``rows`` is true (cached under ``key``)."""
-        view = self._views.get(key)
-        if view is None:
-            w = self.weights  # CSC: w.indices holds each stored weight's row, column by column
-            seen = np.concatenate([[0], np.cumsum(rows[w.indices], dtype=np.int64)])
-            df = seen[w.indptr[1:]] - seen[w.indptr[:-1]]
-            view = self._views[key] = TermView(self.vocab, df)
-        return view
 
     def analyse(
         self,
@@ -211,19 +201,19 @@ class BM25Index:
         locale: str | None,
         correct: bool = True,
         language: str | None = None,
-        view: TermView | None = None,
+        limits: SpellingLimits | None = None,
     ) -> QueryTerms:
         """The query's known columns, plus, with ``correct``, the nearest known term of each unknown word.
 
         A word is analysed in the query's language (the ``locale`` filter, else detected) and looked
         up in the other language only when the first does not know it: articles quote the other
         language's words ('login' in Spanish text), but a Spanish 'de' must not match English text.
-        ``language`` is the query's language when the caller has detected it already. With ``view``,
-        a term is known, and a correction offered, only if some row of the view holds it: a word that
-        only hidden articles use is unknown to those who may not see them.
+        ``language`` is the query's language when the caller has detected it already. A term is
+        known, and a correction offered, only if some visible row holds it: a word that only hidden
+        articles use is unknown to those who may not see them.
         """
-        column = self.column if view is None else view.column(self.column)
-        speller = self.speller if view is None else view.speller
+        column, speller = self.known, self.speller
+        limits = limits or SpellingLimits()
         if locale in LANGUAGES:
             primary, langs = locale, [locale]
         else:
@@ -235,7 +225,7 @@ class BM25Index:
         words = list(dict.fromkeys(w.lower() for w in TOKEN_RE.findall(text)))
         # Typo correction is for what customers type: a few words. In a long text (a pasted error, a
         # ticket) an unknown word is mostly a name or an identifier, and guesses would add noise.
-        correct = correct and len(words) <= CORRECT_UP_TO_WORDS
+        correct = correct and len(words) <= limits.max_words
         for word in words:
             if len(cols) > attributed:
                 from_word[previous] = cols[attributed:]
@@ -255,7 +245,9 @@ class BM25Index:
             if known:
                 cols.extend(known)
                 continue
-            if not correct or not word.isalpha() or len(corrections) >= MAX_CORRECTIONS:
+            if not correct or not word.isalpha() or len(corrections) >= limits.max_corrections:
+                continue
+            if len(word) > limits.max_word_chars:
                 continue
             folded = fold(word)
             guesses = []

@@ -16,7 +16,7 @@ import numpy as np
 
 from indexer.analysis import folded_words
 from indexer.bm25 import MATRIX as BM25_MATRIX
-from indexer.bm25 import BM25Index, TermView
+from indexer.bm25 import BM25Index, TermCounts
 from indexer.build import CURRENT, current_build_dir, read_manifest
 from indexer.lexical import DIRNAME as LEXICAL_DIR
 from indexer.lexical import LexicalSearcher
@@ -58,7 +58,6 @@ class BuildReader:
         self.id_by_path: dict[str, str] = {article_id_for(a["path"]): i for i, a in self.articles.items()}
         self.vectors = VectorIndex.load(self.path)
         self.lexical = LexicalSearcher(self.path / LEXICAL_DIR)
-        self.bm25 = BM25Index.load(self.path)
         self.pages = PageStore(self.path / PAGES)
         # Visibility and filters are boolean arrays over articles, mapped to chunk rows by index.
         self.article_ids: list[str] = list(self.articles)
@@ -71,6 +70,9 @@ class BuildReader:
         self._product = np.array([(a.get("product") or "").lower() for a in metas], dtype=object)
         self._tags = [{t.lower() for t in a.get("tags") or ()} for a in metas]
         self._masks: dict[tuple[bool, str | None], np.ndarray] = {}
+        # Word statistics per audience, each from the sections that audience may see (BM25Index).
+        counts = TermCounts.load(self.path)
+        self._lexicons = {staff: BM25Index(counts, self.mask(staff)) for staff in (False, True)}
 
     @cached_property
     def title_words(self) -> list[list[str]]:
@@ -129,9 +131,14 @@ class BuildReader:
             found = self._masks[key] = self.article_mask(staff, locale)[self.chunk_article]
         return found
 
-    def term_view(self, staff: bool) -> TermView:
-        """The words of the sections a reader may see: what their queries know and may be corrected to."""
-        return self.bm25.view("staff" if staff else "public", self.mask(staff))
+    def lexicon(self, staff: bool) -> BM25Index:
+        """BM25F over the sections a reader may see, with their words and statistics only."""
+        return self._lexicons[staff]
+
+    @property
+    def bm25(self) -> BM25Index:
+        """BM25F over every published section (what staff may see)."""
+        return self._lexicons[True]
 
     def check_encoder(self, encoder: Encoder) -> None:
         """Refuse to search vectors made by another model (they would answer nonsense)."""

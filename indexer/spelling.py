@@ -17,6 +17,9 @@ from collections.abc import Callable, Sequence
 log = logging.getLogger(__name__)
 
 MIN_LENGTH = 4  # shorter words have too many neighbours to guess from
+# Longer words are never guessed at: a guess costs memory and time in proportion to the square of the
+# word's length (its one-edit variants), and no word a person writes is this long.
+MAX_LENGTH = 64
 
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzñ"  # after folding, the only letters left
@@ -70,7 +73,7 @@ class Speller:
                 continue
             self.frequency[term] = int(freq)
             lang, _, word = term.partition(":")
-            if len(word) < MIN_LENGTH or not word.isalpha():
+            if not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isalpha():
                 continue
             for key in _deletes(word) | {word}:
                 self._keys.setdefault(f"{lang}:{key}", []).append(term)
@@ -83,7 +86,7 @@ class Speller:
         Typos often break a suffix the stemmer would remove (``conciliasion`` is no ``-ación`` word),
         so the surface word is corrected first, each variant analysed (``conciliacion`` -> ``concili``).
         """
-        if len(word) < MIN_LENGTH:
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH:
             return None
         best: tuple[int, str, str] | None = None
         for variant in sorted(_edits(word)):
@@ -98,7 +101,7 @@ class Speller:
 
     def correct(self, lang: str, word: str) -> str | None:
         """The best known ``lang:term`` for an unknown ``word`` (already analysed), or None."""
-        if len(word) < MIN_LENGTH:
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH:
             return None
         limit = max_distance(word)
         found: set[str] = set()

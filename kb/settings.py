@@ -69,6 +69,26 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("SESSION_HOURS", 12, "Hours a staff sign-in lasts.", int),
     Setting(
+        "TOTP_KEY",
+        "",
+        "Encrypts the staff's second-factor (TOTP) secrets in the database (a Fernet key: `kb user key` makes "
+        "one); empty: a key made once and kept in DATA_DIR/totp_key (mode 600). Several machines on one "
+        "database need the same key.",
+    ),
+    Setting(
+        "SIGNIN_MAX_FAILURES",
+        10,
+        "Staff sign-in: wrong passwords or codes for one e-mail address, from any client, that lock its "
+        "sign-in for SIGNIN_LOCK_MINUTES; 0: no lock.",
+        int,
+    ),
+    Setting(
+        "SIGNIN_LOCK_MINUTES",
+        15,
+        "Staff sign-in: the window the failures are counted in, and how long a lock lasts.",
+        int,
+    ),
+    Setting(
         "RATE_LIMIT_READS_PER_MINUTE",
         200,
         "Customers' searches, autocompletes and article reads per client address and minute (per server "
@@ -137,6 +157,34 @@ SETTINGS: tuple[Setting, ...] = (
         "deprecated-terms.txt",
         "Review queue: file of deprecated terms, one per line (`old => new` names the replacement); a relative "
         "path is under ARTICLES_DIR. No file, no terms.",
+    ),
+    Setting("MAX_BODY_BYTES", 1_000_000, "Request bodies larger than this are refused with 413.", int),
+    Setting("MAX_QUERY_CHARS", 500, "Longest search or autocomplete query, in characters (longer: 400).", int),
+    Setting(
+        "MAX_TICKET_CHARS",
+        200_000,
+        "Longest ticket body kb reads, in characters, from `/api/v1/suggest` and the help-desk webhooks (longer: 413).",
+        int,
+    ),
+    Setting(
+        "MAX_JSON_DEPTH",
+        32,
+        "Deepest nesting of arrays and objects accepted in a JSON request body (deeper: 400).",
+        int,
+    ),
+    Setting(
+        "SPELL_MAX_WORDS",
+        8,
+        "Typo correction: texts with more distinct words than this (long tickets, pasted errors) get none.",
+        int,
+    ),
+    Setting("SPELL_MAX_CORRECTIONS", 3, "Typo correction: words corrected per query or ticket at most.", int),
+    Setting(
+        "SPELL_MAX_WORD_CHARS",
+        30,
+        "Typo correction: longer words are never corrected (they are searched as written). Each guess costs "
+        "in proportion to the square of the word's length.",
+        int,
     ),
     Setting("CHUNK_OVERLAP_TOKENS", 32, "Tokens repeated between consecutive chunks of a long section.", int),
     Setting("MAX_ARTICLE_BYTES", 2_000_000, "Larger article files are reported and not indexed.", int),
@@ -241,11 +289,20 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
     values["SESSION_COOKIE_SECURE"] = str(values["SESSION_COOKIE_SECURE"]).strip().lower()
     if values["SESSION_COOKIE_SECURE"] not in ("true", "false"):
         raise SettingsError(f"SESSION_COOKIE_SECURE must be true or false, not {values['SESSION_COOKIE_SECURE']!r}")
+    if values["SIGNIN_LOCK_MINUTES"] < 1:
+        raise SettingsError("SIGNIN_LOCK_MINUTES must be at least 1")
     if values["SESSION_HOURS"] < 1:
         raise SettingsError("SESSION_HOURS must be at least 1")
     values["SUGGEST_PRECISION"] = str(values["SUGGEST_PRECISION"]).strip().lower()
     if values["SUGGEST_PRECISION"] not in ("int8", "float32"):
         raise SettingsError(f"SUGGEST_PRECISION must be int8 or float32, not {values['SUGGEST_PRECISION']!r}")
+    for name, low in (("MAX_BODY_BYTES", 1000), ("MAX_QUERY_CHARS", 10), ("MAX_TICKET_CHARS", 100)):
+        if values[name] < low:
+            raise SettingsError(f"{name} must be at least {low}")
+    if not 2 <= values["MAX_JSON_DEPTH"] <= 200:
+        raise SettingsError("MAX_JSON_DEPTH must be from 2 to 200")
+    if values["SPELL_MAX_WORD_CHARS"] > 64:
+        raise SettingsError("SPELL_MAX_WORD_CHARS must be at most 64")
     if values["EMBED_BATCH_SIZE"] < 1:
         raise SettingsError("EMBED_BATCH_SIZE must be at least 1")
     duplicate = str(values["REVIEW_DUPLICATE_SIMILARITY"]).strip().lower()

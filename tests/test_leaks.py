@@ -36,6 +36,13 @@ HIDDEN = {
         "title: Antiguo panel flonquista\nstatus: archived\nowner: ana",
         "El panel flonquista se retiró.",
     ),
+    # `audience: agents` next to Microsoft Learn keys: an unknown value, so internal (it once was public).
+    "es/agentes": (
+        "plumbifex",
+        "es/agentes.md",
+        "title: Guion plumbifex para agentes\naudience: agents\nms.date: 2020-01-01\nms.author: ana",
+        "Usa el guion plumbifex cuando el cliente pida un reembolso.",
+    ),
     "en/transfers-internal": (
         "vextrolium",
         "en/transfers-internal.md",
@@ -54,8 +61,18 @@ PUBLIC = {
         "title: Pedir un reembolso\nowner: ana\ntags: [pagos]\nproduct: cobros",
         "Puedes pedir el reembolso de una compra en los 30 días siguientes.",
     ),
+    "en/fossils.md": (
+        "title: Sample invoices\nowner: ana",
+        "The sample invoice sells a brontosaur toy.",
+    ),
 }
 WORDS = [word for word, *_ in HIDDEN.values()]
+# An internal article whose word shares its stem with a public one's: "brontosaurs" / "brontosaur".
+SHARED_STEM = (
+    "en/fossils-internal.md",
+    "title: Internal notes\naudience: internal",
+    "We keep brontosaurs for testing.",
+)
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +82,7 @@ def app(tmp_path_factory, encoder):
         built.write(path, front, body)
     for path, (front, body) in PUBLIC.items():
         built.write(path, front, body)
+    built.write(*SHARED_STEM)
     built.build(encoder)
     return app_on(built, encoder, tmp_path_factory.mktemp("leaks-db") / "kb.sqlite3")
 
@@ -173,7 +191,8 @@ def test_a_customers_suggestions_hold_nothing_hidden(client, word):
 
 def test_health_counts_only_what_customers_may_see(client, agent):
     assert client.get("/-/health").get_json()["articles"] == len(PUBLIC)
-    assert client.get("/-/health", headers=agent).get_json()["articles"] == len(PUBLIC) + 2  # drafts stay out
+    internal = sum("status:" not in front for _, _, front, _ in HIDDEN.values()) + 1  # SHARED_STEM
+    assert client.get("/-/health", headers=agent).get_json()["articles"] == len(PUBLIC) + internal  # drafts stay out
 
 
 def test_staff_do_find_the_internal_words(client, agent):
@@ -182,3 +201,83 @@ def test_staff_do_find_the_internal_words(client, agent):
     body = client.post("/api/v1/suggest", json=ticket, headers=agent).get_json()
     assert body["suggestions"][0]["id"] == "es/interno"
     assert client.get("/api/v1/articles/es/interno", headers=agent).status_code in (200, 404)
+
+
+def test_did_you_mean_writes_a_word_as_the_visible_articles_write_it(client, agent):
+    """The spelling of a correction comes from what the reader may see: "brontosaurs" (internal) and
+    "brontosaur" (public) share a stem; a customer's typo is corrected to the public form (it once got
+    the internal one)."""
+    body = client.get("/api/v1/search?q=brontwoaurs&locale=en").get_json()
+    assert body["did_you_mean"] == "brontosaur" and "brontosaurs" not in json.dumps(body).lower()
+    staff = client.get("/api/v1/search?q=brontwoaurs&locale=en", headers=agent).get_json()
+    assert staff["did_you_mean"] == "brontosaurs"  # staff may see the internal form: the check can fail
+
+
+def _lexical_scores(kb, encoder, query: str) -> dict[str, float]:
+    from kb.services.search import search
+
+    app = app_on(kb, encoder)
+    found = search(app.extensions["kb.engine"], query, mode="lexical", limit=20)
+    return {h.id: h.score for h in found.hits}
+
+
+def test_customers_scores_do_not_count_hidden_sections(app, tmp_path, encoder):
+    """BM25 statistics (IDF, average lengths) come from what customers may see: the same public articles
+    score the same whether or not internal articles use the same words."""
+    alone = KB(tmp_path / "alone")
+    for path, (front, body) in PUBLIC.items():
+        alone.write(path, front, body)
+    alone.build(encoder)
+    crowded = KB(tmp_path / "crowded")
+    for path, (front, body) in PUBLIC.items():
+        crowded.write(path, front, body)
+    for i in range(5):
+        crowded.write(
+            f"es/int-{i}.md", "title: Transferencias internas\naudience: internal", "Transferencias y reembolsos."
+        )
+    crowded.build(encoder)
+    query = "transferencias reembolso"
+    assert _lexical_scores(alone, encoder, query) == _lexical_scores(crowded, encoder, query)
+    # Raw (all-sections) statistics would differ: the check can fail.
+    from indexer.bm25 import BM25Index, TermCounts
+
+    everything = BM25Index(TermCounts.load(crowded.data / "current"))
+    reader_view = app_on(crowded, encoder).extensions["kb.engine"].reader().lexicon(False)
+    column = everything.column["es:transferent"] if "es:transferent" in everything.column else None
+    if column is not None:
+        assert everything.idf[column] != reader_view.idf[column]
+
+
+def test_agent_tokens_read_and_find_internal_articles_marked_internal(client, agent):
+    got = client.get("/api/v1/articles/es/interno", headers=agent)
+    assert got.status_code == 200 and got.get_json()["audience"] == "internal"
+    found = client.get("/api/v1/search?q=zorblatex", headers=agent).get_json()
+    assert [r["id"] for r in found["results"]] == ["es/interno"] and found["results"][0]["audience"] == "internal"
+    assert (
+        client.get("/api/v1/autocomplete?q=procedimiento zor", headers=agent).get_json()["suggestions"][0]["audience"]
+        == "internal"
+    )
+    assert client.get("/api/v1/articles/es/interno").status_code == 404
+
+
+def test_staff_account_pages_and_api_tell_customers_nothing(app, client):
+    from kb.services import staff
+
+    staff.create_user(app.extensions["kb.db"], "secreta@example.com", "a long and honest password", "admin", "Sec")
+    assert client.get("/api/v1/users").status_code == 401
+    for path in ("/admin/users", "/owners", "/agent"):
+        assert "secreta" not in client.get(path).get_data(as_text=True)
+
+
+def test_a_revoked_token_is_refused_even_without_rate_limits(tmp_path_factory, encoder):
+    built = KB(tmp_path_factory.mktemp("revoked"))
+    for path, (front, body) in PUBLIC.items():
+        built.write(path, front, body)
+    built.build(encoder)
+    app = app_on(built, encoder, tmp_path_factory.mktemp("revoked-db") / "kb.sqlite3",
+                 RATE_LIMIT_READS_PER_MINUTE=0, RATE_LIMIT_WRITES_PER_MINUTE=0)  # fmt: skip
+    info, token = tokens.create_token(app.extensions["kb.db"], "agent", "old")
+    tokens.revoke_token(app.extensions["kb.db"], info.id)
+    client = app.test_client()
+    for path in ("/api/v1/search?q=reembolso", "/api/v1/autocomplete?q=pedir", "/api/v1/articles/es/reembolsos", "/"):
+        assert client.get(path, headers={"Authorization": f"Bearer {token}"}).status_code == 401, path

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from indexer import e5
+from indexer.bm25 import SpellingLimits
 from indexer.build import current_build_dir, read_manifest
 from indexer.reader import BuildReader, current_build_id, open_current
 from indexer.vectors import AUTO, BUNDLED_NAMES, Encoder, SentenceTransformerEncoder, choose_model
@@ -96,11 +97,14 @@ class Engine:
         languages: tuple[str, ...] | None = None,
         min_similarity: float | None = None,
         ticket_precision: str = "int8",
+        spelling: SpellingLimits | None = None,
     ) -> None:
         """``languages`` and ``min_similarity``: None takes the model's profile. ``ticket_precision``:
-        how the model reads a ticket (``Encoder.encode_queries``); queries are always float32."""
+        how the model reads a ticket (``Encoder.encode_queries``); queries are always float32.
+        ``spelling``: how much typo correction a text gets (the SPELL_* settings)."""
         self.data_dir = Path(data_dir)
         self.ticket_precision = ticket_precision
+        self.spelling = spelling or SpellingLimits()
         self._languages = languages
         self._min_similarity = min_similarity
         self._profile: ModelProfile | None = None
@@ -130,6 +134,9 @@ class Engine:
             _languages_setting(settings),
             _floor_setting(settings),
             settings["SUGGEST_PRECISION"],
+            SpellingLimits(
+                settings["SPELL_MAX_WORDS"], settings["SPELL_MAX_CORRECTIONS"], settings["SPELL_MAX_WORD_CHARS"]
+            ),
         )
 
     @property

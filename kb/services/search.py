@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indexer.analysis import TOKEN_RE, detect_language, fold, terms
-from indexer.bm25 import QueryTerms
+from indexer.bm25 import BM25Index, QueryTerms, SpellingLimits
 from indexer.reader import BuildReader
 from indexer.spelling import edit_distance
 from kb.services import fusion, snippets
@@ -64,6 +64,7 @@ class SearchHit:
     anchor: str
     snippet: str  # HTML: escaped text with the matched words in <mark>
     score: float
+    audience: str = "public"  # public | internal (staff only: a customer given its link finds nothing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +78,9 @@ class SearchResults:
     language: str | None = None  # of the query: the locale filter, else detected (None: cannot tell)
 
 
-def _lexical(reader: BuildReader, columns: list[int], mask: np.ndarray, n: int) -> dict[str, float]:
+def _lexical(reader: BuildReader, lexicon: BM25Index, columns: list[int], mask: np.ndarray, n: int) -> dict[str, float]:
     """BM25F over the sections the reader may see (the term matrix of ``indexer.bm25``)."""
-    hits = reader.bm25.search_columns(columns, n, mask=mask)
+    hits = lexicon.search_columns(columns, n, mask=mask)
     return {reader.chunks[row]["id"]: score for row, score in hits}
 
 
@@ -164,13 +165,13 @@ def facet_counts(reader: BuildReader, article_ids: list[str]) -> dict[str, dict[
     }
 
 
-def _surface_form(reader: BuildReader, term: str, typed: str, variant: str) -> str | None:
-    """How to write the corrected word: as articles write it (accents and all) when they write the
-    one-edit ``variant`` of what was typed or a word as close; else that variant; else the article word
-    closest to ``typed``."""
+def _surface_form(reader: BuildReader, lexicon: BM25Index, term: str, typed: str, variant: str) -> str | None:
+    """How to write the corrected word: as the articles the reader may see write it (accents and all)
+    when they write the one-edit ``variant`` of what was typed or a word as close; else that variant;
+    else the article word closest to ``typed``."""
     lang, _, stem = term.partition(":")
     seen: Counter = Counter()
-    for row in reader.bm25.rows_with(term, k=5):
+    for row in lexicon.rows_with(term, k=5):
         chunk = reader.chunks[row]
         for word in TOKEN_RE.findall(f"{chunk['title']} {chunk['text']}"):
             if terms(word, lang) == [stem]:
@@ -187,11 +188,15 @@ def _surface_form(reader: BuildReader, term: str, typed: str, variant: str) -> s
     return closest
 
 
-def did_you_mean(reader: BuildReader, query: str, corrections: dict[str, tuple[str, str]]) -> str | None:
+def did_you_mean(
+    reader: BuildReader, lexicon: BM25Index, query: str, corrections: dict[str, tuple[str, str]]
+) -> str | None:
     """The query with each unknown word replaced by the known word it most likely meant."""
     if not corrections:
         return None
-    replaced = {word: _surface_form(reader, term, fold(word), variant) for word, (term, variant) in corrections.items()}
+    replaced = {
+        word: _surface_form(reader, lexicon, term, fold(word), variant) for word, (term, variant) in corrections.items()
+    }
     replaced = {w: r for w, r in replaced.items() if r and r != w}
     if not replaced:
         return None
@@ -203,6 +208,7 @@ class Retrieval:
     """What both retrievers found for a text, and the articles ranked from it (before paging)."""
 
     reader: BuildReader
+    lexicon: BM25Index  # the words and statistics of what the reader may see
     language: str | None
     columns: list[int]  # the query's known terms (BM25 columns)
     by_word: dict[str, list[int]]  # query word -> the columns it gave
@@ -222,7 +228,7 @@ class Retrieval:
 
     @property
     def marked(self) -> set[str]:
-        return {self.reader.bm25.vocab[c] for c in self.columns}
+        return {self.lexicon.vocab[c] for c in self.columns}
 
 
 def retrieve(
@@ -240,6 +246,7 @@ def retrieve(
     analysed: QueryTerms | None = None,
     reader: BuildReader | None = None,
     precision: str = "float32",
+    spelling: SpellingLimits | None = None,
 ) -> Retrieval:
     """Both retrievers over the sections a reader may see, fused into ranked articles.
 
@@ -247,22 +254,26 @@ def retrieve(
     corrected query is offered back as ``did_you_mean``, and the meaning side embeds it too.
     ``meaning`` is the text to embed when it is not the query itself (a long ticket's telling part);
     ``analysed`` the query's terms when the caller has them already, from ``reader`` (the build they
-    were analysed on: the live build may switch in between); ``precision`` how the model reads it.
+    were analysed on: the live build may switch in between); ``precision`` how the model reads it;
+    ``spelling`` how much typo correction it gets (the engine's limits by default).
     """
     reader = reader or engine.checked_reader()
+    lexicon = reader.lexicon(staff)
     mask = reader.mask(staff, locale, product, tuple(tags))
     language = locale or detect_language(query)
     if analysed is None:
-        analysed = reader.bm25.analyse(query, locale, language=language, view=reader.term_view(staff))
-    suggestion = did_you_mean(reader, query, analysed.corrections)
+        analysed = lexicon.analyse(query, locale, language=language, limits=spelling or engine.spelling)
+    suggestion = did_you_mean(reader, lexicon, query, analysed.corrections)
     # The model embeds the query on its own thread while this one scores the words.
     vector = engine.encode_query_async(meaning or suggestion or query, precision) if mode != "lexical" else None
-    lexical = _lexical(reader, analysed.columns, mask, candidates) if mode != "semantic" else {}
+    lexical = _lexical(reader, lexicon, analysed.columns, mask, candidates) if mode != "semantic" else {}
     floor = engine.min_similarity if analysed.columns else engine.min_similarity_without_words
     semantic = _semantic(reader, vector.result(), mask, candidates, floor) if vector is not None else {}
     known = language is None or language in engine.languages
     ranked = rank_articles(reader, lexical, semantic, mode, params or fusion_for(engine), known)
-    return Retrieval(reader, language, analysed.columns, analysed.by_word, suggestion, lexical, semantic, ranked)
+    return Retrieval(
+        reader, lexicon, language, analysed.columns, analysed.by_word, suggestion, lexical, semantic, ranked
+    )
 
 
 def hit_of(found: Retrieval, article_id: str, score: float, chunk_id: str, marked: set[str] | None = None) -> SearchHit:
@@ -280,6 +291,7 @@ def hit_of(found: Retrieval, article_id: str, score: float, chunk_id: str, marke
         anchor=anchor,
         snippet=snippets.highlight(chunk["text"], found.marked if marked is None else marked, article["locale"]),
         score=round(score, 6),
+        audience=article["audience"],
     )
 
 

@@ -86,7 +86,7 @@ def _meaning_text(engine: Engine, bm25: BM25Index, analysed: QueryTerms, text: s
     ``analysed`` is the whole ticket's analysis: each sentence's terms are looked up, not re-stemmed.
     """
     # Words in more than 5% of the sections tell little and cost most (long posting lists): left out.
-    common = max(50, 0.05 * bm25.weights.shape[0])
+    common = max(50, 0.05 * bm25.visible_rows)
     telling = {w: [c for c in cols if bm25.df[c] <= common] for w, cols in analysed.by_word.items()}
 
     w = bm25.weights  # CSC: each column's rows and weights are one slice
@@ -145,8 +145,9 @@ def suggest(
         return Suggestions(ticket)
     language = locale or detect_language(ticket.text)
     reader = engine.checked_reader()  # one build for the whole request: columns are its vocabulary's
-    analysed = reader.bm25.analyse(ticket.text, locale, language=language, view=reader.term_view(staff))
-    read = _meaning_text(engine, reader.bm25, analysed, ticket.text, meaning_tokens)
+    lexicon = reader.lexicon(staff)  # what the asker may see: its words, and statistics from it alone
+    analysed = lexicon.analyse(ticket.text, locale, language=language, limits=engine.spelling)
+    read = _meaning_text(engine, lexicon, analysed, ticket.text, meaning_tokens)
     found = search_service.retrieve(
         engine,
         ticket.text,
@@ -159,7 +160,7 @@ def suggest(
         reader=reader,
         precision=engine.ticket_precision,
     )
-    bm25 = reader.bm25
+    bm25 = lexicon
     top = found.ranked[:limit]
     sem = search_service.best_per_article(reader, found.semantic)
     lex = search_service.best_per_article(reader, found.lexical)
@@ -173,7 +174,7 @@ def suggest(
     rows = [reader.row_of[c] for _, _, c in top] + [reader.row_of[lex[a][1]] for a, _, _ in top if a in lex]
     holds = bm25.matched(rows, found.columns)
     # Words in more than a tenth of the sections ('puedo', 'problema') explain nothing to an agent.
-    common = 0.1 * len(reader.chunks)
+    common = 0.1 * bm25.visible_rows
     lang = language if language in _TEXT else "es"
     word_of = found.words
     out = []
