@@ -10,12 +10,9 @@ from flask import Flask
 log = logging.getLogger(__name__)
 
 
-MAX_BODY_BYTES = 1_000_000  # larger request bodies get a 413
-
-
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     from indexer.store import engine_for
-    from kb import agent, api, errors, limits, owners, pages, settings, signin
+    from kb import admin, agent, api, errors, headers, limits, owners, pages, settings, signin
     from kb.services import analytics, review, staff, suggestion_log, tokens
     from kb.services.engine import Engine
 
@@ -26,15 +23,16 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False
     engine = (config or {}).get("ENGINE") or Engine.from_settings(values)
     app.extensions["kb.engine"] = engine
-    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    app.config["MAX_CONTENT_LENGTH"] = values["MAX_BODY_BYTES"]  # larger request bodies get a 413
     db = engine_for(values["DATABASE_URL"])
     analytics.init_db(db)
     tokens.init_db(db)
     suggestion_log.init_db(db)
     review.init_db(db)
-    staff.init_db(db)
+    staff.init_db(db, signin.totp_key(values))
     app.extensions["kb.db"] = db
     errors.init_app(app)
+    headers.init_app(app)
     signin.init_app(app)
     limits.init_app(app)
     app.register_blueprint(api.bp)
@@ -42,4 +40,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(agent.bp)
     app.register_blueprint(owners.bp)
     app.register_blueprint(signin.bp)
+    app.register_blueprint(admin.bp)
     return app

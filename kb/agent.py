@@ -124,7 +124,7 @@ def _reason(reason) -> dict:
 def _ticket(adapter, payload: dict, code: str, prefix: str = "") -> integrations.TicketInput:
     """The ticket an adapter reads from ``payload``, or the ApiError saying why not (413: too long)."""
     try:
-        return adapter(payload)
+        return adapter(payload, current_app.config["MAX_TICKET_CHARS"])
     except integrations.PayloadTooLarge as exc:
         raise ApiError(413, "ticket_too_large", prefix + str(exc)) from None
     except integrations.PayloadError as exc:

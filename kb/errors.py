@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, current_app, jsonify, make_response, render_template, request
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from indexer.reader import ModelMismatch, NoIndex
@@ -34,7 +35,8 @@ def _response(status: int, code: str, message: str):
         from kb import i18n
 
         lang = i18n.visitor_language(request, current_app.config.get("DEFAULT_LOCALE", "es"))
-        key = {404: "not_found", 429: "too_many", 503: "no_index"}.get(status, "bad_request")
+        key = {404: "not_found", 429: "too_many", 503: "unavailable"}.get(status, "bad_request")
+        key = "no_index" if code == "no_index" else key
         detail = "" if status in (404, 429, 503) or status >= 500 else message
         html = render_template("message.html", lang=lang, t=i18n.TEXT[lang], q="", message_key=key, detail=detail)
         return make_response(html, status)
@@ -66,6 +68,22 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(ModelMismatch)
     def _mismatch(exc: ModelMismatch):
         return _response(503, "index_model_mismatch", str(exc))
+
+    @app.errorhandler(OperationalError)
+    def _database(exc: OperationalError):
+        # The database cannot be reached or written (a read-only data directory, a full disk, PostgreSQL
+        # down): nothing was stored, and the client may retry; the cause is for the operator's log.
+        log.error("database unavailable: %s", exc.orig if exc.orig is not None else exc)
+        response = _response(503, "database_unavailable", "the database cannot be written right now; try again later")
+        response.headers["Retry-After"] = "30"
+        return response
+
+    from kb.services.staff import KeyMismatch
+
+    @app.errorhandler(KeyMismatch)
+    def _key_mismatch(exc: KeyMismatch):
+        log.error("%s", exc)
+        return _response(503, "bad_configuration", "staff sign-in is misconfigured; the operator's log says why")
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

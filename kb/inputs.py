@@ -5,6 +5,7 @@ Shared by the JSON API and the HTML pages, so both accept and refuse exactly the
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -15,15 +16,15 @@ MAX_FILTER_CHARS = 100
 LOCALES = ("es", "en")
 
 
-def clean_query(raw: str | None, name: str = "q", required: bool = True) -> str:
+def clean_query(raw: str | None, name: str = "q", required: bool = True, limit: int = MAX_QUERY_CHARS) -> str:
     """A query as search should see it: NFC, invisible format characters dropped, spaces collapsed.
 
-    Refused: missing or empty, longer than ``MAX_QUERY_CHARS``, control characters, or nothing to
+    Refused: missing or empty, longer than ``limit`` (the MAX_QUERY_CHARS setting), control characters, or nothing to
     search for (no letter or digit, as in ``"¿?"`` or a lone emoji).
     """
     text = raw or ""
-    if len(text) > MAX_QUERY_CHARS * 4:  # refuse before normalising megabytes
-        raise ApiError(400, "query_too_long", f"{name} may hold at most {MAX_QUERY_CHARS} characters")
+    if len(text) > limit * 4:  # refuse before normalising megabytes
+        raise ApiError(400, "query_too_long", f"{name} may hold at most {limit} characters")
     text = unicodedata.normalize("NFC", text)
     if any(unicodedata.category(ch) == "Cc" and not ch.isspace() for ch in text):
         raise ApiError(400, "invalid_query", f"{name} contains control characters")
@@ -33,8 +34,8 @@ def clean_query(raw: str | None, name: str = "q", required: bool = True) -> str:
         if required:
             raise ApiError(400, "missing_query", f"{name} is required: the words to search for")
         return ""
-    if len(text) > MAX_QUERY_CHARS:
-        raise ApiError(400, "query_too_long", f"{name} may hold at most {MAX_QUERY_CHARS} characters")
+    if len(text) > limit:
+        raise ApiError(400, "query_too_long", f"{name} may hold at most {limit} characters")
     if not any(ch.isalnum() for ch in text):
         raise ApiError(400, "invalid_query", f"{name} must contain at least one letter or digit")
     return text
@@ -78,6 +79,31 @@ def filter_arg(value: str | None, name: str) -> str | None:
     value = unicodedata.normalize("NFC", value.strip())
     if len(value) > MAX_FILTER_CHARS or not value.isprintable():
         raise ApiError(400, "invalid_parameter", f"{name} must be printable text of at most {MAX_FILTER_CHARS} chars")
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def checked_json(value: object, max_depth: int) -> object:
+    """``value`` (parsed JSON) if no array or object in it is nested deeper than ``max_depth`` and no
+    text in it holds a lone UTF-16 surrogate (``"\\ud800"``, which is no character); else an ApiError."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                raise ApiError(
+                    400, "invalid_json", "the request body holds an unpaired UTF-16 surrogate (\\ud800-\\udfff)"
+                )
+        elif isinstance(item, dict | list):
+            if depth > max_depth:
+                raise ApiError(400, "invalid_json", f"the request body is nested deeper than {max_depth} levels")
+            children = item.items() if isinstance(item, dict) else ((None, v) for v in item)
+            for key, child in children:
+                if key is not None:
+                    stack.append((key, depth))
+                stack.append((child, depth + 1))
     return value
 
 

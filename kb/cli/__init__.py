@@ -8,6 +8,7 @@ import click
 
 from kb.cli.backup import backup_command, restore_command
 from kb.cli.check import check
+from kb.cli.common import Group
 from kb.cli.eval import eval_command
 from kb.cli.index import index
 from kb.cli.review import review_command
@@ -17,7 +18,7 @@ from kb.cli.token import token
 from kb.cli.user import user
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", is_flag=True, help="Log what kb is doing.")
 def main(verbose: bool) -> None:
     """kb: a docs-as-code knowledge base with hybrid search."""

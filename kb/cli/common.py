@@ -23,8 +23,24 @@ def load_settings(**overrides: Any) -> dict[str, Any]:
 
 @contextlib.contextmanager
 def user_errors() -> Iterator[None]:
-    """Report a user's mistake as ``Error: <sentence>`` with exit code 1."""
+    """Report a user's mistake as ``Error: <sentence>`` with exit code 1; so too a file or database
+    the command cannot write (a read-only data directory, a full disk, a database that is down)."""
+    from sqlalchemy.exc import OperationalError
+
     try:
         yield
     except USER_ERRORS as exc:
         raise click.ClickException(str(exc)) from None
+    except OperationalError as exc:
+        raise click.ClickException(f"the database cannot be used: {exc.orig or exc}".split("\n")[0]) from None
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        raise click.ClickException(f"{exc.strerror or exc}{where}") from None
+
+
+class Group(click.Group):
+    """The ``kb`` group: every sub-command's user errors become a sentence, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        with user_errors():
+            return super().invoke(ctx)

@@ -34,7 +34,7 @@ def create(role: str, name: str) -> None:
 
 
 @token.command()
-@click.argument("token_id", type=int)
+@click.argument("token_id", type=click.IntRange(1, 2**63 - 1))
 def revoke(token_id: int) -> None:
     """Revoke token TOKEN_ID: requests with it get 401 from now on."""
     from kb.services import tokens

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from indexer.store import ensure_schema
+
 log = logging.getLogger(__name__)
 
 MAX_COMMENT_CHARS = 2000
@@ -72,16 +74,23 @@ class VoteCounts:
 
 
 def init_db(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
+    ensure_schema(engine, Base.metadata)
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+MAX_SEARCH_ID = 2**53 - 1  # ids are JSON-safe integers; a larger one names no search (and overflows SQL)
+
+
 def new_search_id() -> int:
     """A search's id, chosen before it is stored (the answer goes out first): random, JSON-safe."""
-    return secrets.randbelow(2**53 - 2) + 1
+    return secrets.randbelow(MAX_SEARCH_ID - 1) + 1
+
+
+def _valid_search_id(search_id: int) -> bool:
+    return 1 <= search_id <= MAX_SEARCH_ID
 
 
 def record_search(
@@ -123,6 +132,8 @@ def record_search(
 
 
 def search_exists(engine: Engine, search_id: int) -> bool:
+    if not _valid_search_id(search_id):
+        return False
     with Session(engine) as session:
         return session.get(SearchQuery, search_id) is not None
 
@@ -142,7 +153,7 @@ def record_vote(
 ) -> VoteCounts:
     """Store one vote; returns the article's totals including it."""
     with Session(engine) as session, session.begin():
-        if search_id is not None and session.get(SearchQuery, search_id) is None:
+        if search_id is not None and (not _valid_search_id(search_id) or session.get(SearchQuery, search_id) is None):
             search_id = None
         session.add(
             ArticleVote(
