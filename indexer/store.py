@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,13 +21,16 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    MetaData,
     String,
     Text,
     create_engine,
     delete,
     event,
     insert,
+    inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -108,10 +112,41 @@ class Chunk(Base):
     text_hash: Mapped[str] = mapped_column(String(64))
 
 
+def _private_file(path: Path) -> None:
+    """Create ``path`` readable by its owner only (mode 600), or make it so: the database holds password
+    hashes, encrypted second-factor secrets and customers' searches. SQLite gives its -wal and -shm
+    files the database file's mode."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        elif path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError as exc:  # not ours to change, or a read-only folder: SQLite will say what it can do
+        log.warning("cannot make %s private (mode 600): %s", path, exc.strerror)
+
+
+def ensure_schema(engine: Engine, metadata: MetaData) -> None:
+    """Create ``metadata``'s missing tables, and add the columns a newer kb declares to tables an older
+    one made (each such column is nullable, so existing rows stay valid): a database follows kb's
+    upgrades without a migration step. Only additions are handled; kb never renames or drops a column."""
+    metadata.create_all(engine)
+    found = inspect(engine)
+    for table in metadata.sorted_tables:
+        have = {c["name"] for c in found.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have:
+                continue
+            kind = column.type.compile(dialect=engine.dialect)
+            with engine.begin() as conn:
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+            log.info("added column %s.%s", table.name, column.name)
+
+
 def engine_for(url: str) -> Engine:
-    """An engine for ``url``; SQLite files get their folder, WAL mode and foreign keys."""
+    """An engine for ``url``; SQLite files get their folder, mode 600, WAL mode and foreign keys."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        _private_file(Path(url.removeprefix("sqlite:///")))
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
 

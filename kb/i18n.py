@@ -45,11 +45,14 @@ TEXT: dict[str, dict[str, str]] = {
         "staff_bad_credentials": "El correo o la contraseña no son correctos.",
         "staff_code_title": "Código de verificación",
         "staff_code_help": (
-            "Escribe el código de 6 cifras de tu aplicación de autenticación, o uno de tus "
-            "códigos de recuperación."
+            "Escribe el código de 6 cifras de tu aplicación de autenticación, o uno de tus códigos de recuperación."
         ),
         "staff_code": "Código",
         "staff_bad_code": "Ese código no es válido. Espera al siguiente e inténtalo de nuevo.",
+        "staff_code_tries": "Demasiados códigos incorrectos. Vuelve a escribir tu correo y tu contraseña.",
+        "staff_locked": (
+            "Demasiados intentos fallidos con esta cuenta. Por seguridad, espera {n} min y vuelve a intentarlo."
+        ),
         "staff_enrol_title": "Activa la verificación en dos pasos",
         "staff_enrol_help": (
             "Escanea este código QR con tu aplicación de autenticación (o escribe la clave) "
@@ -58,14 +61,14 @@ TEXT: dict[str, dict[str, str]] = {
         "staff_key": "Clave",
         "staff_recovery_title": "Tus códigos de recuperación",
         "staff_recovery_help": (
-            "Guárdalos en un lugar seguro: cada uno sirve una vez si pierdes el teléfono. No "
-            "volverás a verlos."
+            "Guárdalos en un lugar seguro: cada uno sirve una vez si pierdes el teléfono. No volverás a verlos."
         ),
         "staff_go_on": "Ir a mi página",
         "staff_sign_out": "Cerrar sesión",
         "bad_request": "No pudimos entender la búsqueda",
         "back_home": "Volver al inicio",
         "no_index": "El centro de ayuda se está preparando. Vuelve en unos minutos.",
+        "unavailable": "El centro de ayuda no está disponible en este momento. Inténtalo de nuevo en unos minutos.",
         "lang_es": "Español",
         "lang_en": "English",
         "agent_title": "Consola de agentes",
@@ -119,6 +122,34 @@ TEXT: dict[str, dict[str, str]] = {
         "analytics_ctr": "Clics por posición del resultado",
         "analytics_top": "Búsquedas más frecuentes",
         "analytics_none": "sin datos",
+        "users_title": "Cuentas del personal",
+        "users_intro": (
+            "Quién puede entrar en las páginas del personal. Desactivar una cuenta o restablecer su segundo "
+            "factor cierra todas sus sesiones al momento."
+        ),
+        "users_token": "Token de administrador",
+        "users_token_help": "Créalo con «kb token create --role admin». Se guarda solo en esta pestaña.",
+        "users_bad_token": "Ese token no es de un administrador, no es válido o fue revocado.",
+        "users_role": "Rol",
+        "users_state": "Estado",
+        "users_sessions": "Sesiones abiertas",
+        "users_actions": "Acciones",
+        "users_name": "Nombre",
+        "users_new": "Nueva cuenta",
+        "users_create": "Crear cuenta",
+        "users_password_help": (
+            "Al menos 12 caracteres. En su primer acceso, la persona activa una aplicación de autenticación."
+        ),
+        "users_enrolled": "Activa, con verificación en dos pasos",
+        "users_not_enrolled": "Activa, sin verificación en dos pasos todavía",
+        "users_disabled": "Desactivada",
+        "users_disable": "Desactivar",
+        "users_enable": "Activar",
+        "users_reset": "Restablecer 2FA",
+        "users_reset_q": "¿Restablecer la verificación en dos pasos de {email}? Tendrá que activarla de nuevo.",
+        "users_delete": "Eliminar",
+        "users_delete_q": "¿Eliminar la cuenta {email}? No se puede deshacer.",
+        "users_failed": "No pudimos completar la operación. Inténtalo de nuevo.",
     },
     "en": {
         "site": "Help center",
@@ -159,22 +190,23 @@ TEXT: dict[str, dict[str, str]] = {
         "staff_code_help": "Type the 6-digit code from your authenticator app, or one of your recovery codes.",
         "staff_code": "Code",
         "staff_bad_code": "That code is not valid. Wait for the next one and try again.",
+        "staff_code_tries": "Too many wrong codes. Please type your e-mail and password again.",
+        "staff_locked": "Too many failed attempts for this account. For your security, wait {n} min and try again.",
         "staff_enrol_title": "Turn on two-step verification",
         "staff_enrol_help": (
-            "Scan this QR code with your authenticator app (or type the key) and confirm "
-            "with the code it shows."
+            "Scan this QR code with your authenticator app (or type the key) and confirm with the code it shows."
         ),
         "staff_key": "Key",
         "staff_recovery_title": "Your recovery codes",
         "staff_recovery_help": (
-            "Keep them somewhere safe: each works once if you lose your phone. You will not "
-            "see them again."
+            "Keep them somewhere safe: each works once if you lose your phone. You will not see them again."
         ),
         "staff_go_on": "Go to my page",
         "staff_sign_out": "Sign out",
         "bad_request": "We could not understand that search",
         "back_home": "Back to the help center",
         "no_index": "The help center is being prepared. Please come back in a few minutes.",
+        "unavailable": "The help center is not available right now. Please try again in a few minutes.",
         "lang_es": "Español",
         "lang_en": "English",
         "agent_title": "Agent console",
@@ -226,6 +258,32 @@ TEXT: dict[str, dict[str, str]] = {
         "analytics_ctr": "Click-through by result position",
         "analytics_top": "Top searches",
         "analytics_none": "no data",
+        "users_title": "Staff accounts",
+        "users_intro": (
+            "Who can sign in to the staff pages. Disabling an account or resetting its second factor ends "
+            "every one of its sessions at once."
+        ),
+        "users_token": "Admin token",
+        "users_token_help": "Create one with “kb token create --role admin”. It is kept in this tab only.",
+        "users_bad_token": "That token is not an admin's, is not valid, or was revoked.",
+        "users_role": "Role",
+        "users_state": "State",
+        "users_sessions": "Open sessions",
+        "users_actions": "Actions",
+        "users_name": "Name",
+        "users_new": "New account",
+        "users_create": "Create account",
+        "users_password_help": "At least 12 characters. At their first sign-in, they set up an authenticator app.",
+        "users_enrolled": "Active, with two-step verification",
+        "users_not_enrolled": "Active, no two-step verification yet",
+        "users_disabled": "Disabled",
+        "users_disable": "Disable",
+        "users_enable": "Enable",
+        "users_reset": "Reset 2FA",
+        "users_reset_q": "Reset the two-step verification of {email}? They will have to set it up again.",
+        "users_delete": "Delete",
+        "users_delete_q": "Delete the account {email}? This cannot be undone.",
+        "users_failed": "We could not complete that. Try again.",
     },
 }
 

@@ -4,7 +4,8 @@ Customers' reads (search, autocomplete, articles, the help-center pages) and wri
 anonymous suggestions and their feedback) have their own budgets per minute
 (``KB_RATE_LIMIT_READS_PER_MINUTE``, ``KB_RATE_LIMIT_WRITES_PER_MINUTE``; 0 turns one off). A request
 over budget gets 429 in the JSON error shape with ``Retry-After``. Requests with a valid API token are
-staff or integrations and are not limited; any other Authorization header is refused with 401.
+staff or integrations and are not limited, except on the sign-in endpoints; any other Authorization
+header is refused with 401, on every endpoint.
 
 Each server process keeps its own buckets: with N processes a client gets up to N times the budget.
 The client is ``request.remote_addr``; behind a reverse proxy, ``KB_TRUSTED_PROXIES`` (how many) lets
@@ -23,15 +24,12 @@ from kb import auth, signin
 from kb.errors import ApiError
 
 READS = {"api.search", "api.autocomplete", "api.article", "pages.search", "pages.article", "pages.home"}
-WRITES = {
-    "api.feedback",
-    "api.click",
-    "agent.suggest_endpoint",
-    "agent.suggestion_feedback",
+SIGN_IN = {
     "signin.sign_in",  # password guessing
     "signin.code",  # code guessing
     "signin.enrol",
 }
+WRITES = {"api.feedback", "api.click", "agent.suggest_endpoint", "agent.suggestion_feedback"} | SIGN_IN
 MAX_CLIENTS = 50_000  # buckets kept per kind; full ones are forgotten first
 
 
@@ -79,11 +77,15 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def _limit():
         endpoint = request.endpoint or ""
+        if "Authorization" in request.headers:
+            auth.role()  # a wrong or revoked token is a 401 on every endpoint, limited or not
         kind = "read" if endpoint in READS else "write" if endpoint in WRITES else None
         if kind is None or kind not in buckets:
             return None
-        # Staff (a valid token, or a signed-in session) are not limited; a wrong token is a 401 here.
-        if ("Authorization" in request.headers or request.cookies.get(signin.COOKIE)) and auth.is_staff():
+        # Staff (a valid token, or a signed-in session) are not limited, except when signing in: a token
+        # or a session must not buy unlimited password guesses for another account.
+        staff = "Authorization" in request.headers or request.cookies.get(signin.COOKIE)
+        if endpoint not in SIGN_IN and staff and auth.is_staff():
             return None
         wait = buckets[kind].take(_client())
         if wait > 0:

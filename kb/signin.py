@@ -7,18 +7,23 @@ sign-in), in a signed session cookie (Secure, HttpOnly, SameSite=Lax), with a CS
     /staff/sign-out  (POST)
 
 A signed-in person is staff for the pages and for the API calls those pages make (``kb.auth``); such
-calls that change something must carry the session's CSRF token in ``X-CSRF-Token``.
+calls that change something must carry the session's CSRF token in ``X-CSRF-Token``. The cookie holds
+only a random session id; the session itself is a database row (``kb.services.staff``), so signing out,
+disabling the account or resetting its second factor ends it everywhere at once. Wrong passwords and
+codes count per e-mail address (``KB_SIGNIN_MAX_FAILURES`` in ``KB_SIGNIN_LOCK_MINUTES`` lock it) on top
+of the per-address rate limit.
 """
 
 from __future__ import annotations
 
 import hmac
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
 
 from kb import i18n
 from kb.errors import ApiError
@@ -30,24 +35,39 @@ HOME = {"agent": "/agent", "owner": "/owners", "admin": "/owners"}
 COOKIE = "kb_session"
 
 
-def secret_key(settings: dict) -> str:
-    """The SECRET_KEY setting, or one kept in DATA_DIR/secret_key (made once, shared by every process)."""
-    if settings.get("SECRET_KEY"):
-        return settings["SECRET_KEY"]
-    path = Path(settings["DATA_DIR"]) / "secret_key"
+MAX_CODE_TRIES = 5  # wrong codes in one pending sign-in before the password must be given again
+
+
+def _kept(path: Path, make) -> str:
+    """The key in ``path`` (mode 600), made once with ``make()``: every process on the machine shares it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return path.read_text(encoding="ascii").strip()
     with os.fdopen(fd, "w", encoding="ascii") as out:
-        out.write(secrets.token_urlsafe(48))
+        out.write(make())
     return path.read_text(encoding="ascii").strip()
+
+
+def secret_key(settings: dict) -> str:
+    """The SECRET_KEY setting, or one kept in DATA_DIR/secret_key (made once, shared by every process)."""
+    return settings.get("SECRET_KEY") or _kept(
+        Path(settings["DATA_DIR"]) / "secret_key", lambda: secrets.token_urlsafe(48)
+    )
+
+
+def totp_key(settings: dict) -> str:
+    """The TOTP_KEY setting, or one kept in DATA_DIR/totp_key: what the second factors' secrets are
+    encrypted with in the database."""
+    return settings.get("TOTP_KEY") or _kept(Path(settings["DATA_DIR"]) / staff.TOTP_KEY_FILE, staff.new_key)
 
 
 def init_app(app) -> None:
     config = app.config
     app.secret_key = secret_key(config)
+    app.extensions["kb.totp_key"] = totp_key(config)
+    app.extensions["kb.lockout"] = staff.Lockout(config["SIGNIN_MAX_FAILURES"], config["SIGNIN_LOCK_MINUTES"])
     app.config.update(
         SESSION_COOKIE_NAME=COOKIE,
         SESSION_COOKIE_HTTPONLY=True,
@@ -76,14 +96,28 @@ def check_csrf(sent: str | None) -> None:
 
 
 def signed_in() -> staff.Staff | None:
-    """The person signed in with this session (both factors), or None."""
-    user_id = session.get("user")
-    if user_id is None:
+    """The person signed in with this session (both factors, a live session row), or None."""
+    if "kb_person" not in g:
+        token = session.get("sid")
+        g.kb_person = staff.session_user(current_app.extensions["kb.db"], token) if token else None
+        if token and g.kb_person is None:
+            session.clear()  # ended elsewhere (signed out, disabled, reset), or expired
+    return g.kb_person
+
+
+def _key() -> str:
+    return current_app.extensions["kb.totp_key"]
+
+
+def _locked(email: str):
+    """The sign-in page saying the address is locked, if it is (the same for addresses with no account)."""
+    wait = staff.locked_for(_db(), email, current_app.extensions["kb.lockout"])
+    if not wait:
         return None
-    found = staff.get(current_app.extensions["kb.db"], user_id)
-    if found is None:
-        session.clear()
-    return found
+    minutes = max(1, -(-wait // 60))
+    response = _page("staff_signin.html", 429, error="locked", minutes=minutes, next=_next(), email=email[:320])
+    response.headers["Retry-After"] = str(wait)
+    return response
 
 
 def _page(template: str, status: int = 200, **values):
@@ -99,9 +133,18 @@ def _db():
     return current_app.extensions["kb.db"]
 
 
+_LOCAL_PATH = re.compile(r"/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*")
+
+
+def safe_next(target: str) -> str:
+    """``target`` if it is a path on this site, else "". Only a path's own characters (RFC 3986) are
+    allowed: no second slash or backslash after the first (``//evil.example`` is another host), and no
+    tab, newline or space, which browsers and Werkzeug strip (``/\t/evil.example`` becomes ``//evil...``)."""
+    return target if len(target) <= 2000 and _LOCAL_PATH.fullmatch(target) else ""
+
+
 def _next() -> str:
-    target = request.args.get("next") or request.form.get("next") or ""
-    return target if target.startswith("/") and not target.startswith("//") else ""
+    return safe_next(request.args.get("next") or request.form.get("next") or "")
 
 
 @bp.get("/staff/sign-in")
@@ -112,10 +155,15 @@ def sign_in_form():
 @bp.post("/staff/sign-in")
 def sign_in():
     check_csrf(request.form.get("csrf"))
-    email, password = request.form.get("email", ""), request.form.get("password", "")
-    found = staff.check_password(_db(), email[:320], password[:1000]) if email and password else None
+    email, password = request.form.get("email", "")[:320], request.form.get("password", "")
+    locked = _locked(email) if email else None
+    if locked is not None:
+        return locked
+    found = staff.check_password(_db(), email, password[:1000]) if email and password else None
     if found is None:
-        return _page("staff_signin.html", 401, error="bad_credentials", next=_next(), email=email[:320])
+        if email and password:
+            staff.record_failure(_db(), email)
+        return _page("staff_signin.html", 401, error="bad_credentials", next=_next(), email=email)
     session.clear()  # a new session for a new sign-in (no fixation)
     session["pending"] = found.id
     session["next"] = _next()
@@ -151,8 +199,13 @@ def enrol():
     person, secret = _pending(), session.get("enrol_secret")
     if person is None or person.enrolled or not secret:
         return redirect(url_for("signin.sign_in_form"))
-    codes = staff.confirm_enrolment(_db(), person.id, secret, request.form.get("code", "")[:20])
+    locked = _locked(person.email)
+    if locked is not None:
+        session.clear()
+        return locked
+    codes = staff.confirm_enrolment(_db(), person.id, secret, request.form.get("code", "")[:20], _key())
     if codes is None:
+        staff.record_failure(_db(), person.email)
         return _enrol_page(person, secret, 400, "bad_code")
     _finish(person)
     return _page("staff_recovery.html", codes=codes, home=session.pop("next", "") or HOME[person.role])
@@ -171,7 +224,16 @@ def code():
     person = _pending()
     if person is None:
         return redirect(url_for("signin.sign_in_form"))
-    if not staff.check_second_factor(_db(), person.id, request.form.get("code", "")[:40]):
+    locked = _locked(person.email)
+    if locked is not None:
+        session.clear()
+        return locked
+    if not staff.check_second_factor(_db(), person.id, request.form.get("code", "")[:40], _key()):
+        staff.record_failure(_db(), person.email)
+        session["tries"] = session.get("tries", 0) + 1
+        if session["tries"] >= MAX_CODE_TRIES:  # the password again, then more codes
+            session.clear()
+            return _page("staff_signin.html", 401, error="code_tries", next="")
         return _page("staff_code.html", 401, error="bad_code")
     target = session.get("next") or HOME[person.role]
     _finish(person)
@@ -179,15 +241,20 @@ def code():
 
 
 def _finish(person: staff.Staff) -> None:
-    csrf = session.get("csrf")
+    staff.clear_failures(_db(), person.email)
+    token = staff.open_session(_db(), person.id, current_app.config["SESSION_HOURS"])
     session.clear()
     session.permanent = True
-    session["user"] = person.id
-    session["csrf"] = csrf or secrets.token_urlsafe(32)
+    session["sid"] = token
+    session["csrf"] = secrets.token_urlsafe(32)  # a new one: nothing from before the sign-in carries over
 
 
 @bp.post("/staff/sign-out")
 def sign_out():
+    """End every session of the signed-in person (a cookie copied before this stops working too)."""
     check_csrf(request.form.get("csrf"))
+    person = signed_in()
+    if person is not None:
+        staff.end_sessions(_db(), person.id)
     session.clear()
     return redirect("/")

@@ -12,6 +12,11 @@ serves the restored build from its next request.
     DIR/backup.json               what was backed up: when, the build, the rows per table
     DIR/builds/<build-id>/        the live build, as it was
     DIR/tables/<table>.jsonl      one JSON object per row
+    DIR/keys/totp_key             the key the second factors' secrets are encrypted with (when kb keeps
+                                  it in DATA_DIR; a KB_TOTP_KEY setting is the operator's to keep)
+
+DIR is readable by its owner only (mode 700): it holds password hashes and that key. A table a backup
+does not have (made by an older kb) is restored empty.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from sqlalchemy import Date, DateTime, Engine, MetaData, delete, insert, select
 from indexer import store
 from indexer.build import BUILDS, BuildError, BuildLock, current_build_dir, read_manifest, switch
 from kb.services import analytics, review, staff, suggestion_log, tokens
+from kb.services.staff import TOTP_KEY_FILE
 
 FORMAT = 1
 MANIFEST = "backup.json"
@@ -88,6 +94,10 @@ def backup(data_dir: Path, db: Engine, target: Path) -> dict:
                 shutil.copytree(live, work / BUILDS / live.name)
             counts = {}
             (work / "tables").mkdir()
+            key = data_dir / TOTP_KEY_FILE
+            if key.is_file():
+                (work / "keys").mkdir(mode=0o700)
+                shutil.copy2(key, work / "keys" / TOTP_KEY_FILE)
             with db.connect() as conn, conn.begin():
                 for table in metadata.sorted_tables:
                     with (work / "tables" / f"{table.name}.jsonl").open("w", encoding="utf-8") as out:
@@ -129,10 +139,10 @@ def restore(source: Path, data_dir: Path, db: Engine) -> dict:
     source, data_dir = Path(source), Path(data_dir)
     summary = read_summary(source)
     metadata = _metadata()
-    known = {t.name for t in metadata.sorted_tables}
-    missing = [t for t in known if not (source / "tables" / f"{t}.jsonl").is_file()]
+    backed_up = set(summary.get("tables") or ())
+    missing = [t for t in sorted(backed_up) if not (source / "tables" / f"{t}.jsonl").is_file()]
     if missing:
-        raise BackupError(f"{source} lacks the tables {', '.join(sorted(missing))}")
+        raise BackupError(f"{source} lacks the tables {', '.join(missing)}")
     build = summary.get("build")
     if build is not None:
         try:
@@ -152,6 +162,8 @@ def restore(source: Path, data_dir: Path, db: Engine) -> dict:
                 for table in reversed(metadata.sorted_tables):
                     conn.execute(delete(table))
                 for table in metadata.sorted_tables:
+                    if table.name not in backed_up:
+                        continue  # a table kb added after this backup was made: it starts empty
                     decode = {c.name: _decoder(c) for c in table.columns}
                     batch = []
                     with (source / "tables" / f"{table.name}.jsonl").open(encoding="utf-8") as rows:
@@ -164,6 +176,13 @@ def restore(source: Path, data_dir: Path, db: Engine) -> dict:
                     if batch:
                         conn.execute(insert(table), batch)
                 _reset_sequences(conn, metadata)
+            key = source / "keys" / TOTP_KEY_FILE
+            if key.is_file():  # the rows' secrets were encrypted with it
+                incoming = data_dir / f".{TOTP_KEY_FILE}.restoring"
+                fd = os.open(incoming, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "wb") as out:
+                    out.write(key.read_bytes())
+                os.replace(incoming, data_dir / TOTP_KEY_FILE)
             if build is not None:
                 switch(data_dir, data_dir / BUILDS / build)
     except BuildError as exc:

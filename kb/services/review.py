@@ -31,6 +31,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from indexer.analysis import fold
 from indexer.links import BrokenLink, Linking, broken_links
 from indexer.reader import BuildReader
+from indexer.store import ensure_schema
 from kb.services import analytics, suggestion_log
 from kb.services.engine import Engine as SearchEngine
 
@@ -94,7 +95,7 @@ class ReviewAction(Base):
 
 
 def init_db(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
+    ensure_schema(engine, Base.metadata)
 
 
 # -- settings ------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from indexer.store import ensure_schema
 from kb.services.analytics import utc
 
 OUTCOMES = ("used", "helpful", "not_relevant")
@@ -73,7 +74,7 @@ class OutcomeCounts:
 
 
 def init_db(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
+    ensure_schema(engine, Base.metadata)
 
 
 def new_suggestion_id() -> str:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import DateTime, Engine, Integer, String, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from indexer.store import ensure_schema
+
 ROLES = ("agent", "owner", "admin")
 PREFIX = "kb_"
 
@@ -50,7 +52,7 @@ class TokenInfo:
 
 
 def init_db(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
+    ensure_schema(engine, Base.metadata)
 
 
 def _hash(token: str) -> str:
