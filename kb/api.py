@@ -37,13 +37,18 @@ def _not_found(article_id: str):
 
 
 def json_body() -> object:
+    """The request's JSON body: valid JSON, nested at most MAX_JSON_DEPTH deep, no lone surrogates."""
     raw = request.get_data(cache=False)
     if not raw:
         raise ApiError(400, "invalid_body", "the request body must be a JSON object")
+    depth = current_app.config["MAX_JSON_DEPTH"]
     try:
-        return json.loads(raw)
+        value = json.loads(raw)
+    except RecursionError:  # deeper than the interpreter's stack: far past any limit we allow
+        raise ApiError(400, "invalid_json", f"the request body is nested deeper than {depth} levels") from None
     except (ValueError, UnicodeDecodeError):
         raise ApiError(400, "invalid_json", "the request body is not valid JSON") from None
+    return inputs.checked_json(value, depth)
 
 
 @bp.get("/api/v1/openapi.json")
@@ -76,7 +81,7 @@ def search_request(args) -> dict:
     if len(tags) > 10:
         raise ApiError(400, "invalid_parameter", "at most 10 tag filters")
     return {
-        "query": inputs.clean_query(args.get("q")),
+        "query": inputs.clean_query(args.get("q"), limit=current_app.config["MAX_QUERY_CHARS"]),
         "mode": mode,
         "locale": inputs.locale_arg(args.get("locale")),
         "product": inputs.filter_arg(args.get("product"), "product"),
@@ -108,9 +113,13 @@ def _schedule_after_response(response):
 
 
 def run_search(wanted: dict) -> tuple[search_service.SearchResults, int]:
-    """Search for a customer; the search is recorded once the answer is sent. Returns results and id."""
+    """Search for the caller (staff see internal articles too); the search is recorded, as a staff or a
+    customer search, once the answer is sent. Returns results and id."""
     query = wanted.pop("query")
-    results = search_service.search(_engine(), query, candidates=current_app.config["SEARCH_CANDIDATES"], **wanted)
+    staff = auth.is_staff()
+    results = search_service.search(
+        _engine(), query, candidates=current_app.config["SEARCH_CANDIDATES"], staff=staff, **wanted
+    )
     search_id = analytics.new_search_id()
     db = _db()
     row = {
@@ -125,6 +134,7 @@ def run_search(wanted: dict) -> tuple[search_service.SearchResults, int]:
         "offset": wanted["offset"],
         "took_ms": results.took_ms,
         "did_you_mean": results.did_you_mean,
+        "staff": staff,
     }
     after_response(lambda: analytics.record_search(db, **row))
     return results, search_id
@@ -151,6 +161,7 @@ def search():
                     "section": {"heading": h.heading, "anchor": h.anchor},
                     "snippet": h.snippet,
                     "score": h.score,
+                    "audience": h.audience,
                 }
                 for h in results.hits
             ],
@@ -161,21 +172,24 @@ def search():
 @bp.get("/api/v1/autocomplete")
 def autocomplete():
     inputs.check_known(request.args.keys(), ("q", "locale", "limit"))
-    prefix = inputs.clean_query(request.args.get("q"))
+    prefix = inputs.clean_query(request.args.get("q"), limit=current_app.config["MAX_QUERY_CHARS"])
     locale = inputs.locale_arg(request.args.get("locale"))
     limit = inputs.int_arg(request.args, "limit", 8, 1, 20)
-    found = article_service.autocomplete(_engine(), prefix, locale=locale, limit=limit)
-    return jsonify({"suggestions": [{"id": a.id, "title": a.title, "url": a.url} for a in found]})
+    found = article_service.autocomplete(_engine(), prefix, locale=locale, staff=auth.is_staff(), limit=limit)
+    return jsonify(
+        {"suggestions": [{"id": a.id, "title": a.title, "url": a.url, "audience": a.audience} for a in found]}
+    )
 
 
 @bp.get("/api/v1/articles/<path:article_id>")
 def article(article_id: str):
     inputs.check_known(request.args.keys(), ())
-    found = article_service.get_article(_engine(), article_id)
+    staff = auth.is_staff()
+    found = article_service.get_article(_engine(), article_id, staff=staff)
     if found is None:
         raise _not_found(article_id)
     votes = analytics.vote_counts(_db(), found.id)
-    related = article_service.related(_engine(), found.id)
+    related = article_service.related(_engine(), found.id, staff=staff)
     return jsonify(
         {
             "id": found.id,
@@ -183,6 +197,7 @@ def article(article_id: str):
             "summary": found.summary,
             "url": found.url,
             "locale": found.locale,
+            "audience": found.audience,
             "product": found.product,
             "tags": found.tags,
             "updated": found.updated,
@@ -190,9 +205,10 @@ def article(article_id: str):
             "sections": [{"heading": s.heading, "anchor": s.anchor, "level": s.level} for s in found.sections],
             "html": found.html,
             "translations": [
-                {"id": t.id, "title": t.title, "url": t.url, "locale": t.locale} for t in found.translations
+                {"id": t.id, "title": t.title, "url": t.url, "locale": t.locale, "audience": t.audience}
+                for t in found.translations
             ],
-            "related": [{"id": r.id, "title": r.title, "url": r.url} for r in related],
+            "related": [{"id": r.id, "title": r.title, "url": r.url, "audience": r.audience} for r in related],
             "votes": {"helpful": votes.helpful, "not_helpful": votes.not_helpful},
         }
     )
@@ -211,8 +227,10 @@ def feedback(article_id: str):
     if not isinstance(comment, str) or len(comment) > analytics.MAX_COMMENT_CHARS:
         raise ApiError(400, "invalid_body", f"comment must be text of at most {analytics.MAX_COMMENT_CHARS} chars")
     search_id = body.get("search_id")
-    if search_id is not None and (not isinstance(search_id, int) or isinstance(search_id, bool) or search_id < 1):
-        raise ApiError(400, "invalid_body", "search_id must be a positive whole number")
+    if search_id is not None and (
+        not isinstance(search_id, int) or isinstance(search_id, bool) or not 1 <= search_id <= analytics.MAX_SEARCH_ID
+    ):
+        raise ApiError(400, "invalid_body", f"search_id must be a whole number from 1 to {analytics.MAX_SEARCH_ID}")
     if not isinstance(body.get("locale"), str | None):
         raise ApiError(400, "invalid_body", "locale must be es or en")
     locale = inputs.locale_arg(body.get("locale"))

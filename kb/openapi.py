@@ -59,6 +59,11 @@ BEARER = [{"bearer": []}]
 OPTIONAL_BEARER = [{}, {"bearer": []}]
 
 SECTION = _obj({"heading": STRING, "anchor": STRING})
+AUDIENCE = {
+    "type": "string",
+    "enum": ["public", "internal"],
+    "description": "internal: staff only (a customer given its link finds nothing)",
+}
 SEARCH_HIT = _obj(
     {
         "id": STRING,
@@ -69,6 +74,7 @@ SEARCH_HIT = _obj(
         "section": SECTION,
         "snippet": STRING,
         "score": NUMBER,
+        "audience": AUDIENCE,
     }
 )
 FACET = {"type": "object", "additionalProperties": INTEGER}
@@ -83,7 +89,7 @@ SEARCH = _obj(
         "results": {"type": "array", "items": SEARCH_HIT},
     }
 )
-LINK = _obj({"id": STRING, "title": STRING, "url": STRING})
+LINK = _obj({"id": STRING, "title": STRING, "url": STRING, "audience": AUDIENCE})
 ARTICLE = _obj(
     {
         "id": STRING,
@@ -91,6 +97,7 @@ ARTICLE = _obj(
         "summary": STRING,
         "url": STRING,
         "locale": STRING,
+        "audience": AUDIENCE,
         "product": STRING,
         "tags": {"type": "array", "items": STRING},
         "updated": NULLABLE_STRING,
@@ -99,7 +106,7 @@ ARTICLE = _obj(
         "html": STRING,
         "translations": {
             "type": "array",
-            "items": _obj({"id": STRING, "title": STRING, "url": STRING, "locale": STRING}),
+            "items": _obj({"id": STRING, "title": STRING, "url": STRING, "locale": STRING, "audience": AUDIENCE}),
         },
         "related": {"type": "array", "items": LINK},
         "votes": _obj({"helpful": INTEGER, "not_helpful": INTEGER}),
@@ -187,6 +194,19 @@ REVIEW_QUEUE = _obj(
         },
         "counts": {"type": "object", "additionalProperties": INTEGER},
         "took_ms": NUMBER,
+    }
+)
+STAFF_USER = _obj(
+    {
+        "id": INTEGER,
+        "email": STRING,
+        "name": STRING,
+        "role": {"type": "string", "enum": ["agent", "owner", "admin"]},
+        "enrolled": BOOLEAN,
+        "recovery_codes_left": INTEGER,
+        "created_at": STRING,
+        "disabled_at": NULLABLE_STRING,
+        "sessions": INTEGER,
     }
 )
 SHARE = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
@@ -493,6 +513,63 @@ def document() -> dict:
                 "responses": {"200": _json(ANALYTICS, "Figures for the period")} | _error_responses(400, 401, 403),
             }
         },
+        "/api/v1/users": {
+            "get": {
+                "summary": "Staff accounts (admins)",
+                "operationId": "listUsers",
+                "security": BEARER,
+                "responses": {"200": _json(_obj({"users": {"type": "array", "items": STAFF_USER}}), "Accounts")}
+                | _error_responses(400, 401, 403),
+            },
+            "post": {
+                "summary": "Create a staff account (admins); it enrols a second factor at its first sign-in",
+                "operationId": "createUser",
+                "security": BEARER,
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(
+                                {
+                                    "email": {"type": "string", "maxLength": 320},
+                                    "role": {"type": "string", "enum": ["agent", "owner", "admin"]},
+                                    "name": {"type": "string", "maxLength": 200},
+                                    "password": {"type": "string", "minLength": 12, "maxLength": 1000},
+                                },
+                                required=["email", "role", "password"],
+                            )
+                        }
+                    },
+                },
+                "responses": {"201": _json(STAFF_USER, "Created")} | _error_responses(400, 401, 403, 409, 413),
+            },
+        },
+        "/api/v1/users/{user_id}": {
+            "post": {
+                "summary": "Disable, enable or reset the second factor of an account (admins); ends its sessions",
+                "operationId": "userAction",
+                "security": BEARER,
+                "parameters": [_path("user_id", {"type": "integer", "minimum": 1})],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj({"action": {"type": "string", "enum": ["disable", "enable", "reset_2fa"]}})
+                        }
+                    },
+                },
+                "responses": {"200": _json(STAFF_USER, "The account now")}
+                | _error_responses(400, 401, 403, 404, 409, 413),
+            },
+            "delete": {
+                "summary": "Delete an account and its sessions (admins)",
+                "operationId": "deleteUser",
+                "security": BEARER,
+                "parameters": [_path("user_id", {"type": "integer", "minimum": 1})],
+                "responses": {"200": _json(_obj({"deleted": INTEGER, "email": STRING}), "Deleted")}
+                | _error_responses(400, 401, 403, 404, 409),
+            },
+        },
         "/api/v1/openapi.json": {
             "get": {
                 "summary": "This document",
@@ -506,9 +583,12 @@ def document() -> dict:
         401: "No valid API token where one is needed (the answer has WWW-Authenticate: Bearer)",
         403: "The token's role may not do this",
         404: "No such resource, or one the caller may not see (the same answer)",
+        405: "Method not allowed (OPTIONS included: kb takes no cross-origin calls)",
+        409: "In conflict with what exists (an account with that e-mail; changing your own account)",
         413: "The request body, or a field of it, is too large",
         429: "Too many requests from this client: wait Retry-After seconds",
-        503: "The knowledge base is not indexed yet, or was indexed with another model",
+        503: "The knowledge base is not indexed yet, was indexed with another model, or the database cannot be "
+        "written right now",
     }
     responses = {f"E{s}": _json(_ref("Error"), text) for s, text in statuses.items()}
     responses["Error"] = _json(_ref("Error"), "An error, in kb's one error shape")

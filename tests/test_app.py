@@ -40,7 +40,7 @@ def test_search_finds_the_right_section(client):
     assert top["id"] == "es/cuenta/restablecer-contrasena"
     assert top["section"]["anchor"] == "no-recibes-el-correo"
     assert top["url"] == "/articles/es/cuenta/restablecer-contrasena#no-recibes-el-correo"
-    assert set(top) == {"id", "title", "url", "locale", "updated", "section", "snippet", "score"}
+    assert set(top) == {"id", "title", "url", "locale", "updated", "section", "snippet", "score", "audience"}
     assert body["total"] >= 1 and body["took_ms"] > 0
 
 

@@ -143,6 +143,7 @@ def test_autocomplete_prefix_on_titles(client):
         "id": "es/cuenta/restablecer-contrasena",
         "title": "Restablecer la contraseña",
         "url": "/articles/es/cuenta/restablecer-contrasena",
+        "audience": "public",
     }
     titles = [s["title"] for s in client.get("/api/v1/autocomplete?q=factu&locale=es").get_json()["suggestions"]]
     assert titles and all(re.search(r"\bfactu", t, re.I) for t in titles)

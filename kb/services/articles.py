@@ -31,6 +31,7 @@ class ArticleLink:
     title: str
     url: str
     locale: str
+    audience: str = "public"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def url_for(article_id: str) -> str:
 
 def _link(reader: BuildReader, article_id: str) -> ArticleLink:
     a = reader.articles[article_id]
-    return ArticleLink(article_id, a["title"], url_for(article_id), a["locale"])
+    return ArticleLink(article_id, a["title"], url_for(article_id), a["locale"], a["audience"])
 
 
 def resolve(reader: BuildReader, article_id: str, staff: bool) -> str | None:
