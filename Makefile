@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test install index serve lint bench clean
+.PHONY: run test install index serve lint bench audit clean
 
 run: install
 	$(BIN)/kb index
@@ -40,6 +40,11 @@ serve: install
 
 lint: install
 	$(BIN)/ruff check kb indexer tests bench
+
+# Known vulnerabilities of the installed packages (PyPA's advisory database): needs the network.
+audit: install
+	$(BIN)/pip install --quiet -e '.[audit]'
+	$(BIN)/pip-audit --skip-editable
 
 bench: install
 	$(BIN)/python bench/index_throughput.py ../shared/corpora/alchemyinsights-es/AlchemyInsights
