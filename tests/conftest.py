@@ -87,9 +87,9 @@ def app_on(built: KB, encoder, db: Path | None = None, **config):
     from kb.services.engine import Engine
 
     database = {"DATABASE_URL": f"sqlite:///{db}"} if db is not None else {}
-    return create_app(
-        {**built.settings, **database, **config, "ENGINE": Engine.from_settings(built.settings, lambda: encoder)}
-    )
+    values = {**built.settings, **database, **config}
+    engine = Engine.from_settings(kb_settings.load(values, environ={}), lambda: encoder)
+    return create_app({**values, "ENGINE": engine})
 
 
 @pytest.fixture(scope="session")
