@@ -178,6 +178,22 @@ def terms(text: str, lang: str) -> list[str]:
     return out
 
 
+# Words that greet, thank or sign off: in a query or a ticket they say nothing about what is asked
+# ("hola", alone, must find nothing). Query-side only: articles are indexed as written.
+COURTESY = frozenset(
+    fold(w)
+    for w in (
+        "hola holaa buenas buenos días dias tardes noches gracias graciass saludos saludo adiós adios chao "
+        "estimado estimada estimados estimadas cordialmente atentamente porfa porfavor "
+        "hi hello hey hiya thanks thank thx ty regards cheers dear greetings bye goodbye please pls ok okay"
+    ).split()
+)
+
+
+def is_courtesy(word: str) -> bool:
+    return fold(word.lower()) in COURTESY
+
+
 def folded_words(text: str) -> list[str]:
     """The text's tokens lowercased and accent-folded, unstemmed (prefix matching on titles)."""
     return [fold(w.lower()) for w in _TOKEN_RE.findall(text)]

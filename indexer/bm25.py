@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from indexer.analysis import LANGUAGES, TOKEN_RE, detect_language, fold, terms
+from indexer.analysis import LANGUAGES, TOKEN_RE, detect_language, fold, is_courtesy, terms
+from indexer.dictionary import is_word
 from indexer.spelling import Speller
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ FIELDS = ("title", "headings", "body")
 BOOSTS = np.array([3.0, 2.0, 1.0], dtype=np.float32)  # as the Whoosh fields (lexical.FIELD_BOOSTS)
 K1 = 1.2
 B = 0.75
-CORRECT_UP_TO_WORDS = 8  # queries longer than this get no typo correction
+CORRECT_UP_TO_WORDS = 12  # queries longer than this get no typo correction (a search box: a dozen words)
 MAX_CORRECTIONS = 3
 MAX_CORRECTED_CHARS = 30  # longer words are no typos of a word anyone writes (and cost most to guess)
 MATRIX = "bm25.npz"
@@ -117,11 +118,24 @@ class TermCounts:
 
 @dataclass(frozen=True, slots=True)
 class QueryTerms:
-    columns: list[int]
+    columns: list[int]  # the query's known terms (not its corrections)
     # query word (lowercased) -> the columns it gave: what matched, in the customer's words
     by_word: dict[str, list[int]] = field(default_factory=dict)
-    # unknown word -> (known ``lang:term``, the corrected spelling when one edit of the word gives it, else "")
+    # misspelt word -> (known ``lang:term``, the corrected spelling when one edit of the word gives it, else "")
     corrections: dict[str, tuple[str, str]] = field(default_factory=dict)
+    unknown: tuple[str, ...] = ()  # content words no visible section uses (corrected ones included)
+
+    def corrected(self, column: dict[str, int]) -> QueryTerms:
+        """These terms with each correction taken: its column added, the word no longer unknown."""
+        if not self.corrections:
+            return self
+        fixed = {word: [column[term]] for word, (term, _) in self.corrections.items()}
+        return QueryTerms(
+            list(dict.fromkeys(self.columns + [c for cols in fixed.values() for c in cols])),
+            {**self.by_word, **fixed},
+            self.corrections,
+            tuple(w for w in self.unknown if w not in fixed),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +146,15 @@ class SpellingLimits:
     max_words: int = CORRECT_UP_TO_WORDS  # texts with more (distinct) words get no correction
     max_corrections: int = MAX_CORRECTIONS  # words corrected per text
     max_word_chars: int = MAX_CORRECTED_CHARS  # longer words are never corrected (no language has them)
+
+
+def _number_forms(word: str) -> tuple[str, ...]:
+    """The word's plural or singular, as Spanish and English mostly make them."""
+    if word.endswith("es") and len(word) > 4:
+        return (word[:-2], word[:-1])
+    if word.endswith("s") and len(word) > 3:
+        return (word[:-1],)
+    return (word + "s", word + "es")
 
 
 class BM25Index:
@@ -203,7 +226,8 @@ class BM25Index:
         language: str | None = None,
         limits: SpellingLimits | None = None,
     ) -> QueryTerms:
-        """The query's known columns, plus, with ``correct``, the nearest known term of each unknown word.
+        """The query's known columns; its content words the knowledge base does not know; and, with
+        ``correct``, the known term each misspelt one most likely meant.
 
         A word is analysed in the query's language (the ``locale`` filter, else detected) and looked
         up in the other language only when the first does not know it: articles quote the other
@@ -211,8 +235,14 @@ class BM25Index:
         ``language`` is the query's language when the caller has detected it already. A term is
         known, and a correction offered, only if some visible row holds it: a word that only hidden
         articles use is unknown to those who may not see them.
+
+        Courtesy words ('hola', 'gracias', 'thanks') say nothing about what is asked: they are left out
+        like stop words. An unknown word that is correctly spelled Spanish or English (the hunspell
+        word lists of ``indexer.dictionary``) is never corrected: 'hola' is no typo of 'sola'. Others
+        are corrected towards the words the visible articles use, in either language; the corrections
+        are returned apart (``QueryTerms.corrected``), for the caller to decide whether to use them.
         """
-        column, speller = self.known, self.speller
+        column = self.known
         limits = limits or SpellingLimits()
         if locale in LANGUAGES:
             primary, langs = locale, [locale]
@@ -220,16 +250,15 @@ class BM25Index:
             primary, langs = language or detect_language(text), list(LANGUAGES)
         cols: list[int] = []
         from_word: dict[str, list[int]] = {}
-        attributed, previous = 0, ""
         corrections: dict[str, tuple[str, str]] = {}
+        unknown: list[str] = []
         words = list(dict.fromkeys(w.lower() for w in TOKEN_RE.findall(text)))
         # Typo correction is for what customers type: a few words. In a long text (a pasted error, a
         # ticket) an unknown word is mostly a name or an identifier, and guesses would add noise.
         correct = correct and len(words) <= limits.max_words
         for word in words:
-            if len(cols) > attributed:
-                from_word[previous] = cols[attributed:]
-            attributed, previous = len(cols), word
+            if is_courtesy(word):
+                continue
             if primary is not None:
                 own = terms(word, primary)
                 if not own:
@@ -237,35 +266,57 @@ class BM25Index:
                 col = column.get(f"{primary}:{own[0]}")
                 if col is not None:
                     cols.append(col)
+                    from_word[word] = [col]
                     continue
             analysed = {lang: t for lang, t in ((lang, terms(word, lang)) for lang in langs) if t}
             if len(analysed) < len(langs):
                 continue  # a stop word in one of the languages it may be in: no content word
             known = [column[k] for k in (f"{lang}:{t[0]}" for lang, t in analysed.items()) if k in column]
+            if not known:
+                # The stemmer may cut a word and its plural differently ('recordatorio' -> 'recordator',
+                # 'recordatorios' -> 'recordatori'): the same word in number is the same word.
+                known = [
+                    column[k]
+                    for lang in analysed
+                    for form in _number_forms(word)
+                    for t in [terms(form, lang)]
+                    if t and (k := f"{lang}:{t[0]}") in column
+                ][:1]
             if known:
                 cols.extend(known)
+                from_word[word] = known
                 continue
+            unknown.append(word)
             if not correct or not word.isalpha() or len(corrections) >= limits.max_corrections:
                 continue
-            if len(word) > limits.max_word_chars:
+            if len(word) > limits.max_word_chars or is_word(word):
                 continue
-            folded = fold(word)
-            guesses = []
-            for lang, t in analysed.items():
-                by_word = speller.correct_word(lang, folded, lambda w, lang=lang: terms(w, lang))
-                if by_word:
-                    guesses.append(by_word)
-                else:
-                    by_term = speller.correct(lang, t[0])
-                    if by_term:
-                        guesses.append((by_term, ""))
-            if guesses:
-                best = max(guesses, key=lambda g: (g[0].startswith(f"{primary}:"), speller.frequency.get(g[0], 0)))
-                corrections[word] = best
-                cols.append(column[best[0]])
-        if len(cols) > attributed:
-            from_word[previous] = cols[attributed:]
-        return QueryTerms(list(dict.fromkeys(cols)), from_word, corrections)
+            guess = self._guess(fold(word), primary)
+            if guess is not None:
+                corrections[word] = guess
+        return QueryTerms(list(dict.fromkeys(cols)), from_word, corrections, tuple(unknown))
+
+    def _guess(self, folded: str, primary: str | None) -> tuple[str, str] | None:
+        """The known ``lang:term`` a misspelt (folded) word most likely meant, and the one-edit spelling
+        that gives it ("" when it takes two edits), in either language: one edit before two, the query's
+        language before the other, then the term more sections use."""
+        speller = self.speller
+        guesses = []
+        for lang in LANGUAGES:
+            by_word = speller.correct_word(lang, folded, lambda w, lang=lang: terms(w, lang))
+            if by_word:
+                guesses.append((0, by_word))
+                continue
+            stem = terms(folded, lang)
+            by_term = speller.correct(lang, stem[0]) if stem else None
+            if by_term:
+                guesses.append((1, (by_term, "")))
+        if not guesses:
+            return None
+        best = min(
+            guesses, key=lambda g: (g[0], not g[1][0].startswith(f"{primary}:"), -speller.frequency.get(g[1][0], 0))
+        )
+        return best[1]
 
     def matched(self, rows: Iterable[int], columns: Iterable[int]) -> dict[int, list[int]]:
         """For each chunk row, the ``columns`` (query terms) it contains, in ``columns`` order."""

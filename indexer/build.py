@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer import bm25, gitmeta, lexical, render, sources, store
+from indexer import bm25, gitmeta, labels, lexical, render, sources, store
 from indexer.analysis import ANALYSIS_VERSION
 from indexer.cache import EmbeddingCache, text_hash
 from indexer.chunk import chunk_blocks
@@ -73,6 +73,7 @@ class IndexConfig:
     batch_size: int
     keep_builds: int
     history_file: Path | None = None  # a CSV export of git history (gitmeta.history_file), over git's own
+    labels_file: str = "labels.yml"  # display names of products and tags, under articles_dir (indexer.labels)
     full: bool = False  # rebuild every article as if there were no previous build (the embedding cache stays)
 
 
@@ -325,6 +326,9 @@ class _Builder:
             except gitmeta.HistoryFileError as exc:
                 raise BuildError(str(exc)) from None
         articles_json = self._articles_json(parsed, carried, prev_dir, source_of, history)
+        names, problems = labels.read_labels(config.articles_dir / config.labels_file, config.labels_file)
+        report.problems.extend(problems)
+        _write_json(partial / labels.FILENAME, names)
         _write_json(partial / "chunks.json", rows)
         _write_json(partial / "articles.json", articles_json)
         manifest = self._manifest(fingerprint, parsed, carried, rows, vectors, articles_json)

@@ -18,6 +18,7 @@ from indexer.analysis import folded_words
 from indexer.bm25 import MATRIX as BM25_MATRIX
 from indexer.bm25 import BM25Index, TermCounts
 from indexer.build import CURRENT, current_build_dir, read_manifest
+from indexer.labels import FILENAME as LABELS
 from indexer.lexical import DIRNAME as LEXICAL_DIR
 from indexer.lexical import LexicalSearcher
 from indexer.render import FILENAME as PAGES
@@ -52,6 +53,11 @@ class BuildReader:
         self.build_id: str = self.manifest["build_id"]
         self.chunks: list[dict] = json.loads((self.path / "chunks.json").read_text(encoding="utf-8"))
         self.articles: dict[str, dict] = json.loads((self.path / "articles.json").read_text(encoding="utf-8"))
+        labels_path = self.path / LABELS
+        # Products' and tags' display names per language (indexer.labels); builds before them have none.
+        self.labels: dict[str, dict[str, dict[str, str]]] = (
+            json.loads(labels_path.read_text(encoding="utf-8")) if labels_path.is_file() else {}
+        )
         self.row_of: dict[str, int] = {c["id"]: i for i, c in enumerate(self.chunks)}
         # Links between articles name the target's file; an article whose front matter sets another id
         # is still found by its path-derived id.
