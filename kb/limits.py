@@ -30,14 +30,17 @@ SIGN_IN = {
     "signin.enrol",
 }
 WRITES = {"api.feedback", "api.click", "agent.suggest_endpoint", "agent.suggestion_feedback"} | SIGN_IN
+VOTES = {"api.feedback"}  # also limited by their own, smaller budget
+VOTE_BURST = 3
 MAX_CLIENTS = 50_000  # buckets kept per kind; full ones are forgotten first
 
 
 class Buckets:
-    """Token buckets: ``per_minute`` tokens, refilled continuously; one per client key."""
+    """Token buckets: ``per_minute`` tokens, refilled continuously, at most ``burst`` at once (all of a
+    minute's by default); one per client key."""
 
-    def __init__(self, per_minute: int) -> None:
-        self.capacity = float(per_minute)
+    def __init__(self, per_minute: int, burst: int | None = None) -> None:
+        self.capacity = float(burst or per_minute)
         self.rate = per_minute / 60.0  # tokens per second
         self._state: dict[str, tuple[float, float]] = {}  # key -> (tokens, at)
         self._lock = threading.Lock()
@@ -65,10 +68,12 @@ class Buckets:
 def init_app(app: Flask) -> None:
     config = app.config
     buckets = {
-        kind: Buckets(per_minute)
-        for kind, per_minute in (
-            ("read", config["RATE_LIMIT_READS_PER_MINUTE"]),
-            ("write", config["RATE_LIMIT_WRITES_PER_MINUTE"]),
+        kind: Buckets(per_minute, burst)
+        for kind, per_minute, burst in (
+            ("read", config["RATE_LIMIT_READS_PER_MINUTE"], None),
+            ("write", config["RATE_LIMIT_WRITES_PER_MINUTE"], None),
+            # Votes: a few at once (a reader votes on an article, maybe on a second), then a few a minute.
+            ("vote", config["RATE_LIMIT_VOTES_PER_MINUTE"], VOTE_BURST),
         )
         if per_minute > 0
     }
@@ -87,13 +92,16 @@ def init_app(app: Flask) -> None:
         staff = "Authorization" in request.headers or request.cookies.get(signin.COOKIE)
         if endpoint not in SIGN_IN and staff and auth.is_staff():
             return None
-        wait = buckets[kind].take(_client())
+        wait = buckets[kind].take(client_address())
+        if wait == 0 and endpoint in VOTES and "vote" in buckets:
+            wait = buckets["vote"].take(client_address())
         if wait > 0:
             raise TooMany(math.ceil(wait))
         return None
 
 
-def _client() -> str:
+def client_address() -> str:
+    """The client's address: the connection's, or ``KB_TRUSTED_PROXIES`` hops back in X-Forwarded-For."""
     hops = current_app.config["TRUSTED_PROXIES"]
     if hops > 0:
         forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",") if a.strip()]

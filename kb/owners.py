@@ -6,14 +6,15 @@ Every view needs an owner's or an admin's API token; agents and customers are re
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from flask import Blueprint, current_app, jsonify, render_template, request
 
 from kb import auth, i18n, inputs
 from kb.api import json_body
 from kb.errors import ApiError
+from kb.services import analytics, dashboard, review
 from kb.services import articles as article_service
-from kb.services import dashboard, review
 
 bp = Blueprint("owners", __name__)
 
@@ -110,10 +111,8 @@ def _date_arg(name: str, default: dt.date) -> dt.date:
     return day
 
 
-@bp.get("/api/v1/analytics")
-def analytics_report():
-    auth.require_role(*OWNER_ROLES)
-    inputs.check_known(request.args.keys(), ("from", "to"))
+def _period() -> tuple[dt.date, dt.date]:
+    """``from`` and ``to`` (default the last 30 days), at most MAX_PERIOD_DAYS apart."""
     today = dt.datetime.now(dt.UTC).date()
     end = _date_arg("to", today)
     start = _date_arg("from", max(end - dt.timedelta(days=29), EARLIEST))
@@ -121,7 +120,46 @@ def analytics_report():
         raise ApiError(400, "invalid_parameter", "from must not be after to")
     if (end - start).days >= MAX_PERIOD_DAYS:
         raise ApiError(400, "invalid_parameter", f"the period must be at most {MAX_PERIOD_DAYS} days")
+    return start, end
+
+
+@bp.get("/api/v1/analytics")
+def analytics_report():
+    auth.require_role(*OWNER_ROLES)
+    inputs.check_known(request.args.keys(), ("from", "to"))
+    start, end = _period()
     return jsonify(dashboard.report(_db(), start, end, current_app.config["SUGGEST_MIN_CONFIDENCE"]))
+
+
+@bp.get("/api/v1/comments")
+def comments():
+    """Customers' comments on their votes for a period (default the last 30 days), newest first: JSON,
+    or with ``format=csv`` a CSV file to open in a spreadsheet."""
+    auth.require_role(*OWNER_ROLES)
+    inputs.check_known(request.args.keys(), ("from", "to", "article", "format"))
+    start, end = _period()
+    wanted = request.args.get("format") or "json"
+    if wanted not in ("json", "csv"):
+        raise ApiError(400, "invalid_parameter", "format must be json or csv")
+    found = analytics.comments(
+        _db(),
+        since=dt.datetime.combine(start, dt.time.min, tzinfo=dt.UTC),
+        until=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC),
+        article_id=_text_arg("article", 400),
+    )
+    if wanted == "csv":
+        out = io.StringIO()
+        analytics.write_comments_csv(out, found)
+        response = current_app.response_class(out.getvalue(), mimetype="text/csv")
+        response.headers["Content-Disposition"] = f'attachment; filename="kb-comments-{start}-{end}.csv"'
+        return response
+    return jsonify(
+        {
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "comments": [{"article_id": c.article_id, **review.comment_json(c)} for c in found],
+        }
+    )
 
 
 def _page(template: str):

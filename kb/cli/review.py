@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
 
@@ -21,6 +22,12 @@ from kb.services.engine import Engine
 @click.option("--no-gaps", is_flag=True, help="Leave out content gaps (they load the embedding model).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object, as the API answers.")
 @click.option("--csv", "as_csv", is_flag=True, help="One row per reason: id,title,owner,locale,score,code,detail.")
+@click.option(
+    "--comments",
+    "comments_csv",
+    is_flag=True,
+    help="Instead: customers' vote comments of the review window as CSV: at,article_id,helpful,locale,comment.",
+)
 def review_command(
     owner: str | None,
     reason: str | None,
@@ -29,16 +36,22 @@ def review_command(
     no_gaps: bool,
     as_json: bool,
     as_csv: bool,
+    comments_csv: bool,
 ) -> None:
-    """Articles that need their owners, and why, costliest first; then the content customers miss."""
-    if as_json and as_csv:
-        raise click.UsageError("choose one of --json and --csv")
+    """Articles that need their owners, and why, costliest first, with what customers said of them;
+    then the content customers miss."""
+    if as_json + as_csv + comments_csv > 1:
+        raise click.UsageError("choose one of --json, --csv and --comments")
     from indexer.store import engine_for
 
     values = load_settings()
     db = engine_for(values["DATABASE_URL"])
     for module in (analytics, suggestion_log, review):
         module.init_db(db)
+    if comments_csv:
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=values["REVIEW_WINDOW_DAYS"])
+        analytics.write_comments_csv(sys.stdout, analytics.comments(db, since=since))
+        return
     engine = Engine.from_settings(values)
     with user_errors():
         try:
@@ -69,6 +82,9 @@ def review_command(
         click.echo(f"{f.score:8.2f}  {click.style(f.id, bold=True)}  {f.title}  ({f.owner or '-'}, {f.locale})")
         for r in f.reasons:
             click.echo(f"          {r.code}: {r.detail}")
+        for c in f.comments:
+            mark = "+" if c.helpful else "-"
+            click.echo(f"          {mark} {c.at:%Y-%m-%d} «{' '.join(c.comment.split())[:200]}»")
     for g in queue.gaps:
         click.echo(f"gap: {g.topic!r}: {g.searches} searches, {g.tickets} tickets; e.g. {'; '.join(g.examples[:3])}")
     counts = ", ".join(f"{code} {n}" for code, n in queue.counts.items() if n)

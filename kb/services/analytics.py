@@ -9,11 +9,13 @@ several server processes can record at once (SQLite in WAL mode, or PostgreSQL).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import logging
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
+from sqlalchemy import JSON, Boolean, Date, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from indexer.store import ensure_schema
@@ -43,6 +45,7 @@ class SearchQuery(Base):
     took_ms: Mapped[float] = mapped_column(Float)
     did_you_mean: Mapped[str | None] = mapped_column(Text)
     staff: Mapped[bool] = mapped_column(Boolean, default=False)
+    fallback_locale: Mapped[str | None] = mapped_column(String(8))  # answered in this other language
 
 
 class SearchClick(Base):
@@ -65,12 +68,55 @@ class ArticleVote(Base):
     locale: Mapped[str | None] = mapped_column(String(8))  # of the visitor's interface
     search_id: Mapped[int | None] = mapped_column(ForeignKey("search_queries.id", ondelete="SET NULL"))
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    day: Mapped[dt.date | None] = mapped_column(Date)  # UTC day of the vote (one per visitor, article and day)
+    client: Mapped[str | None] = mapped_column(String(64))  # keyed hash of the client address and the day
+    staff: Mapped[bool | None] = mapped_column(Boolean)  # cast by staff: kept apart from customers' figures
+
+
+class VoteKey(Base):
+    """One row per (article, day, visitor): the first vote claims it, later ones change that vote."""
+
+    __tablename__ = "article_vote_keys"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("article_votes.id", ondelete="CASCADE"))
 
 
 @dataclass(frozen=True, slots=True)
 class VoteCounts:
     helpful: int
     not_helpful: int
+
+
+@dataclass(frozen=True, slots=True)
+class Voter:
+    """Who votes: ``visitor`` a keyed hash of their first-party cookie (None without one), ``client`` a
+    keyed hash of their address and the day; ``staff`` whether a staff member is signed in."""
+
+    visitor: str | None
+    client: str
+    staff: bool = False
+
+
+class TooManyVotes(Exception):
+    """This address has voted on this article as often as a day allows."""
+
+
+MAX_VOTERS_PER_ADDRESS = 3  # different visitors voting on one article from one address in a day (an office)
+
+
+def voter_key(secret: str, *parts: str) -> str:
+    """A keyed SHA-256 of ``parts``: the same visitor gives the same key, and no key gives back its input."""
+    return hmac.new(secret.encode(), "\x1f".join(parts).encode("utf-8", "replace"), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    article_id: str
+    at: dt.datetime
+    helpful: bool
+    comment: str
+    locale: str | None
 
 
 def init_db(engine: Engine) -> None:
@@ -108,6 +154,7 @@ def record_search(
     took_ms: float,
     did_you_mean: str | None,
     staff: bool = False,
+    fallback_locale: str | None = None,
 ) -> int:
     """Store one search; returns its id (the ``search_id`` that clicks and votes refer to)."""
     with Session(engine) as session, session.begin():
@@ -125,6 +172,7 @@ def record_search(
             took_ms=took_ms,
             did_you_mean=did_you_mean,
             staff=staff,
+            fallback_locale=fallback_locale,
         )
         session.add(row)
         session.flush()
@@ -150,33 +198,108 @@ def record_vote(
     comment: str = "",
     locale: str | None = None,
     search_id: int | None = None,
+    voter: Voter | None = None,
 ) -> VoteCounts:
-    """Store one vote; returns the article's totals including it."""
+    """Store a vote: one per visitor (their cookie, else their address), article and day; a later vote
+    of the same visitor that day changes theirs (a "no" becomes a "yes", a comment is added). At most
+    MAX_VOTERS_PER_ADDRESS visitors of one address count per article and day (TooManyVotes beyond).
+    Returns the article's customer totals."""
+    now = _now()
+    # Without a voter (imports, tests), every vote is its own visitor's.
+    voter = voter or Voter(secrets.token_hex(16), "")
+    identity = voter.visitor or f"address:{voter.client}"
+    key = hashlib.sha256("\x1f".join((article_id, now.date().isoformat(), identity)).encode()).hexdigest()
+    comment = comment[:MAX_COMMENT_CHARS]
     with Session(engine) as session, session.begin():
         if search_id is not None and (not _valid_search_id(search_id) or session.get(SearchQuery, search_id) is None):
             search_id = None
-        session.add(
-            ArticleVote(
+        claimed = session.get(VoteKey, key)
+        if claimed is not None:
+            vote = session.get(ArticleVote, claimed.vote_id)
+            if vote is not None:
+                vote.helpful, vote.at, vote.locale = helpful, now, locale or vote.locale
+                vote.comment = comment or (vote.comment if not helpful else "")
+                vote.search_id = search_id or vote.search_id
+        else:
+            if voter.client:
+                others = session.scalar(
+                    select(func.count())
+                    .select_from(ArticleVote)
+                    .where(
+                        ArticleVote.article_id == article_id,
+                        ArticleVote.day == now.date(),
+                        ArticleVote.client == voter.client,
+                    )
+                )
+                if others >= MAX_VOTERS_PER_ADDRESS:
+                    raise TooManyVotes(article_id)
+            vote = ArticleVote(
                 article_id=article_id,
                 helpful=helpful,
-                comment=comment[:MAX_COMMENT_CHARS],
+                comment=comment,
                 locale=locale,
                 search_id=search_id,
-                at=_now(),
+                at=now,
+                day=now.date(),
+                client=voter.client or None,
+                staff=voter.staff,
             )
-        )
+            session.add(vote)
+            session.flush()
+            session.add(VoteKey(key=key, vote_id=vote.id))
     return vote_counts(engine, article_id)
 
 
+COMMENT_CSV_COLUMNS = ("at", "article_id", "helpful", "locale", "comment")
+
+
+def write_comments_csv(out, found: list[Comment]) -> None:
+    """Comments as CSV (one per line, newest first), with the columns of COMMENT_CSV_COLUMNS."""
+    import csv
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COMMENT_CSV_COLUMNS)
+    for c in found:
+        writer.writerow([c.at.isoformat(), c.article_id, "yes" if c.helpful else "no", c.locale or "", c.comment])
+
+
+def _customers(column):
+    """Rows cast by customers (staff is NULL for votes kb stored before it told them apart)."""
+    return column.is_not(True)
+
+
 def vote_counts(engine: Engine, article_id: str) -> VoteCounts:
+    """The article's votes by customers."""
     with Session(engine) as session:
         rows = session.execute(
             select(ArticleVote.helpful, func.count())
-            .where(ArticleVote.article_id == article_id)
+            .where(ArticleVote.article_id == article_id, _customers(ArticleVote.staff))
             .group_by(ArticleVote.helpful)
         ).all()
     counts = {bool(h): n for h, n in rows}
     return VoteCounts(helpful=counts.get(True, 0), not_helpful=counts.get(False, 0))
+
+
+def comments(
+    engine: Engine,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    article_id: str | None = None,
+    limit: int | None = None,
+) -> list[Comment]:
+    """Customers' comments on their votes ("what was missing?"), newest first."""
+    query = select(ArticleVote).where(ArticleVote.comment != "", _customers(ArticleVote.staff))
+    if since is not None:
+        query = query.where(ArticleVote.at >= since)
+    if until is not None:
+        query = query.where(ArticleVote.at < until)
+    if article_id is not None:
+        query = query.where(ArticleVote.article_id == article_id)
+    query = query.order_by(ArticleVote.at.desc(), ArticleVote.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    with Session(engine) as session:
+        return [Comment(v.article_id, utc(v.at), bool(v.helpful), v.comment, v.locale) for v in session.scalars(query)]
 
 
 def utc(when: dt.datetime) -> dt.datetime:
@@ -205,11 +328,11 @@ def customer_exposure(engine: Engine, since: dt.datetime) -> tuple[dict[str, int
 
 
 def votes_by_article(engine: Engine) -> dict[str, list[tuple[dt.datetime, bool]]]:
-    """Every vote, per article: (when, helpful)."""
+    """Every customer's vote, per article: (when, helpful)."""
     out: dict[str, list[tuple[dt.datetime, bool]]] = {}
     with Session(engine) as session:
         for article_id, at, helpful in session.execute(
-            select(ArticleVote.article_id, ArticleVote.at, ArticleVote.helpful)
+            select(ArticleVote.article_id, ArticleVote.at, ArticleVote.helpful).where(_customers(ArticleVote.staff))
         ):
             out.setdefault(article_id, []).append((utc(at), bool(helpful)))
     return out

@@ -1,5 +1,6 @@
-"""The owners' analytics dashboard: what customers searched and found, and what agents were suggested,
-over a period (from the analytics and suggestion-log tables; nothing is stored twice)."""
+"""The owners' analytics dashboard: what customers searched and found, what they said of articles, and
+what agents were suggested, over a period (from the analytics and suggestion-log tables; nothing is
+stored twice). Staff's own searches and votes are left out of the customers' figures and counted apart."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import datetime as dt
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from kb.services.analytics import ArticleVote, SearchClick, SearchQuery, utc
+from kb.services.analytics import ArticleVote, SearchClick, SearchQuery, comments, utc
+from kb.services.review import comment_json
 from kb.services.suggestion_log import SuggestionFeedback, SuggestionRecord
 
 TOP_SEARCHES = 20
+RECENT_COMMENTS = 20  # customers' latest comments on their votes
 POSITIONS = 10  # click-through is reported for the first ten positions
 
 
@@ -59,9 +62,16 @@ def report(db: Engine, start: dt.date, end: dt.date, min_confidence: float) -> d
         votes = dict(
             session.execute(
                 select(ArticleVote.helpful, func.count())
-                .where(ArticleVote.at >= since, ArticleVote.at < until)
+                .where(ArticleVote.at >= since, ArticleVote.at < until, ArticleVote.staff.is_not(True))
                 .group_by(ArticleVote.helpful)
             ).all()
+        )
+        staff_searches = session.scalar(
+            select(func.count())
+            .select_from(SearchQuery)
+            .where(
+                SearchQuery.at >= since, SearchQuery.at < until, SearchQuery.staff.is_(True), SearchQuery.offset == 0
+            )
         )
         suggestions = session.execute(
             select(SuggestionRecord.top_confidence).where(SuggestionRecord.at >= since, SuggestionRecord.at < until)
@@ -104,6 +114,11 @@ def report(db: Engine, start: dt.date, end: dt.date, min_confidence: float) -> d
             "not_helpful": not_helpful,
             "helpful_ratio": _share(helpful, helpful + not_helpful),
         },
+        "comments": [
+            {"article_id": c.article_id, **comment_json(c)}
+            for c in comments(db, since=since, until=until, limit=RECENT_COMMENTS)
+        ],
+        "staff": {"searches": staff_searches},
         "suggestions": {
             "total": len(suggestions),
             "confident": confident,

@@ -47,6 +47,7 @@ REASONS = (
     "duplicate",
     "translation_outdated",
     "missing_owner",
+    "customer_comments",
 )
 # What each reason costs customers, relative to the others: wrong or broken content first.
 WEIGHTS = {
@@ -61,6 +62,7 @@ WEIGHTS = {
     "not_updated": 1.0,
     "never_reviewed": 1.0,
     "missing_owner": 1.0,
+    "customer_comments": 1.5,
 }
 TIME_BASED = frozenset({"review_overdue", "never_reviewed", "not_updated"})  # cleared by a review
 ACTIONS = ("reviewed", "snooze")
@@ -68,6 +70,7 @@ SNOOZE_DAYS = 14  # a snooze without "days"
 MAX_SNOOZE_DAYS = 365
 MAX_NOTE_CHARS = 2000
 GAP_EXAMPLES = 5
+COMMENTS_PER_ARTICLE = 5  # customers' latest comments shown with a queued article
 GAP_TEXT_CHARS = 300  # of a ticket, what the model reads to place it in a topic
 # Two gap texts at least this close (cosine) are one topic, per model family (MiniLM spreads its cosines
 # wider than e5, whose unrelated texts sit at ~0.8).
@@ -180,6 +183,7 @@ class Flagged:
     reasons: tuple[Reason, ...]
     demand: int  # shown + suggested + votes in the window
     age_days: int  # since the content last changed
+    comments: tuple[analytics.Comment, ...] = ()  # customers' latest comments on their votes (window)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +219,8 @@ _TEXT = {
         "duplicate": "Dice casi lo mismo que {other} («{title}», similitud {sim})",
         "translation_outdated": "El original {source} cambió el {changed}, después de esta traducción ({own})",
         "missing_owner": "No tiene responsable (`owner`)",
+        "customer_comments": "Los clientes dejaron {n} comentarios al votar «no» desde su último cambio",
+        "customer_comment": "Un cliente dejó un comentario al votar «no» desde su último cambio",
         "why": {
             "anchor": "el ancla no existe",
             "outside": "fuera de la base de conocimiento",
@@ -238,6 +244,8 @@ _TEXT = {
         "duplicate": "Says nearly the same as {other} (“{title}”, similarity {sim})",
         "translation_outdated": "Its source {source} changed on {changed}, after this translation ({own})",
         "missing_owner": "Nobody owns it (no `owner`)",
+        "customer_comments": "Customers left {n} comments with a “no” vote since its last change",
+        "customer_comment": "A customer left a comment with a “no” vote since its last change",
         "why": {
             "anchor": "no such anchor",
             "outside": "outside the knowledge base",
@@ -336,6 +344,9 @@ def build_queue(
     suggested = suggestion_log.times_suggested(db, since)
     votes = analytics.votes_by_article(db)
     outcomes = suggestion_log.feedback_by_article(db)
+    remarks: dict[str, list[analytics.Comment]] = {}
+    for c in analytics.comments(db, since=since):
+        remarks.setdefault(c.article_id, []).append(c)
 
     found: dict[str, list[Reason]] = {a: [] for a in published}
 
@@ -411,6 +422,11 @@ def build_queue(
             opened = clicked.get(article_id, 0)
             detail = text["low_engagement"].format(shown=times, clicked=opened, pct=_number(100 * opened / times, lang))
             found[article_id].append(Reason("low_engagement", detail))
+        # What customers wrote under "no" ("what was missing?") is for its owner to read.
+        said = [c for c in remarks.get(article_id, ()) if not c.helpful and (when is None or c.at >= when)]
+        if said:
+            key = "customer_comment" if len(said) == 1 else "customer_comments"
+            found[article_id].append(Reason("customer_comments", text[key].format(n=len(said))))
 
     # Nearly the same article twice (same language; translations are not duplicates).
     threshold = policy.duplicate_similarity
@@ -470,6 +486,7 @@ def build_queue(
                 ordered,
                 demand,
                 age_days,
+                tuple(remarks.get(article_id, ())[:COMMENTS_PER_ARTICLE]),
             )
         )
     queue.articles.sort(key=lambda f: (-f.score, f.id))
@@ -614,6 +631,10 @@ def cluster_gaps(engine: SearchEngine, items: Iterable[tuple[str, str]]) -> list
     return topics
 
 
+def comment_json(c: analytics.Comment) -> dict:
+    return {"at": c.at.isoformat(), "helpful": c.helpful, "comment": c.comment, "locale": c.locale}
+
+
 def queue_json(queue: Queue) -> dict:
     """The API's body for a queue."""
     return {
@@ -628,6 +649,7 @@ def queue_json(queue: Queue) -> dict:
                 "demand": f.demand,
                 "age_days": f.age_days,
                 "reasons": [{"code": r.code, "detail": r.detail} for r in f.reasons],
+                "comments": [comment_json(c) for c in f.comments],
             }
             for f in queue.articles
         ],

@@ -19,6 +19,37 @@
     return template.replace(/\{(\w+)\}/g, function (_, k) { return values[k]; });
   }
 
+  // Numbers, percentages, dates and plurals as the interface's language writes them (CLDR, via Intl).
+  var lang = document.documentElement.lang || "es";
+  var numbers = new Intl.NumberFormat(lang);
+  var percents = new Intl.NumberFormat(lang, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  var dates = new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  var plurals = new Intl.PluralRules(lang);
+  function count(key, n) {
+    var forms = t[key];
+    return (forms[plurals.select(n)] || forms.other).replace("{n}", numbers.format(n));
+  }
+  function day(iso) { return dates.format(new Date(iso)); }
+
+  function commentList(items, withArticle) {
+    var list = el("ul", "comments plain");
+    items.forEach(function (c) {
+      var item = el("li", "comment " + (c.helpful ? "yes" : "no"));
+      item.appendChild(el("q", "", c.comment));
+      var meta = day(c.at) + " · " + (c.helpful ? t.vote_yes_short : t.vote_no_short);
+      if (withArticle) {
+        item.appendChild(el("span", "meta", " — " + meta + " · "));
+        var link = el("a", "", c.article_id);
+        link.href = "/articles/" + c.article_id;
+        item.appendChild(link);
+      } else {
+        item.appendChild(el("span", "meta", " — " + meta));
+      }
+      list.appendChild(item);
+    });
+    return list;
+  }
+
   function signIn(token) {
     sessionStorage.setItem(KEY, token);
     return api("GET", "/api/v1/me").then(function (r) {
@@ -59,7 +90,7 @@
       var link = el("a", "title", a.title);
       link.href = "/articles/" + a.id;
       row.appendChild(link);
-      row.appendChild(el("span", "score", t.owners_score + " " + a.score));
+      row.appendChild(el("span", "score", t.owners_score + " " + numbers.format(a.score)));
       row.appendChild(el("div", "meta", a.id + " · " + (a.owner || "—") + " · " + a.locale));
       var reasons = el("ul", "reasons");
       a.reasons.forEach(function (r) {
@@ -69,6 +100,10 @@
         reasons.appendChild(item);
       });
       row.appendChild(reasons);
+      if (a.comments && a.comments.length) {
+        row.appendChild(el("p", "meta", t.owners_comments + ":"));
+        row.appendChild(commentList(a.comments, false));
+      }
       row.appendChild(actionButton(t.owners_reviewed, "reviewed", a.id, { action: "reviewed" }, row));
       row.appendChild(actionButton(t.owners_snooze, "snooze", a.id, { action: "snooze", days: 14 }, row));
       row.appendChild(el("span", "marked meta"));
@@ -77,7 +112,9 @@
     var gaps = $("gaps");
     gaps.innerHTML = "";
     data.gaps.forEach(function (g) {
-      var item = el("li", "gap", fill(t.owners_gap_line, g));
+      var item = el("li", "gap", fill(t.owners_gap_line, {
+        searches: count("searches_n", g.searches), tickets: count("tickets_n", g.tickets), topic: g.topic
+      }));
       item.appendChild(el("div", "meta", g.examples.join(" · ")));
       gaps.appendChild(item);
     });
@@ -97,7 +134,7 @@
 
   // -- the analytics dashboard ---------------------------------------------------------------------
 
-  function pct(x) { return x === null ? t.analytics_none : (Math.round(x * 1000) / 10) + " %"; }
+  function pct(x) { return x === null ? t.analytics_none : percents.format(x); }
 
   function svg(tag, attrs, text) {
     var node = document.createElementNS(SVG, tag);
@@ -152,7 +189,7 @@
   function renderAnalytics(d) {
     var tiles = $("tiles");
     tiles.innerHTML = "";
-    tiles.appendChild(tile(t.analytics_searches, String(d.searches.total)));
+    tiles.appendChild(tile(t.analytics_searches, numbers.format(d.searches.total)));
     tiles.appendChild(tile(t.analytics_zero, pct(d.searches.zero_result_rate)));
     tiles.appendChild(tile(t.analytics_helpful, pct(d.votes.helpful_ratio)));
     tiles.appendChild(tile(t.analytics_acceptance, pct(d.suggestions.acceptance)));
@@ -168,6 +205,13 @@
     columns($("chart-ctr"), d.searches.click_through_by_position, function (x) { return Math.round((x.rate || 0) * 1000) / 10; },
             function (x) { return "#" + x.position; });
     rows($("chart-top"), d.searches.top, function (x) { return x.count; }, function (x) { return x.query; });
+    $("staff-searches").textContent = t.analytics_staff + ": " + numbers.format(d.staff.searches);
+    var box = $("comments");
+    box.innerHTML = "";
+    if (d.comments.length) box.appendChild(commentList(d.comments, true));
+    else box.appendChild(el("p", "meta", t.analytics_no_comments));
+    var csv = new URLSearchParams({ from: $("from").value, to: $("to").value, format: "csv" });
+    $("comments-csv").href = "/api/v1/comments?" + csv.toString();
   }
 
   function loadAnalytics() {
@@ -187,6 +231,24 @@
     var today = new Date(), start = new Date(today.getTime() - 29 * 86400000);
     $("to").value = today.toISOString().slice(0, 10);
     $("from").value = start.toISOString().slice(0, 10);
+  }
+  if (!onQueue) {
+    // Signed in, the session cookie goes with the link; with a token (kept in this tab), fetch it.
+    $("comments-csv").addEventListener("click", function (e) {
+      if (sessionRole) return;
+      e.preventDefault();
+      fetch(this.href, { headers: { Authorization: "Bearer " + sessionStorage.getItem(KEY) } })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.blob(); })
+        .then(function (blob) {
+          var a = el("a");
+          a.href = URL.createObjectURL(blob);
+          a.download = "kb-comments.csv";
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+        })
+        .catch(function () { $("failed").hidden = false; });
+    });
   }
   $("signin-form").addEventListener("submit", function (e) {
     e.preventDefault();
