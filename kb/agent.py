@@ -64,6 +64,7 @@ def _run(ticket: integrations.TicketInput, source: str, *, locale, product, limi
         staff=staff,
         candidates=config["SEARCH_CANDIDATES"],
         meaning_tokens=config["SUGGEST_MEANING_TOKENS"],
+        min_confidence=config["SUGGEST_SHOW_MIN_CONFIDENCE"],
     )
     threshold = config["SUGGEST_MIN_CONFIDENCE"]
     suggestion_id = suggestion_log.new_suggestion_id()
@@ -97,6 +98,7 @@ def _body(found: Suggestions, suggestion_id: str, gap: bool, external_id: str | 
                 "title": s.hit.title,
                 "url": s.hit.url,
                 "locale": s.hit.locale,
+                "audience": s.hit.audience,
                 "section": {"heading": s.hit.heading, "anchor": s.hit.anchor},
                 "snippet": s.hit.snippet,
                 "confidence": s.confidence,
@@ -114,6 +116,7 @@ def _reason(reason) -> dict:
     out = {"code": reason.code, "detail": reason.detail}
     if reason.code == "matched_terms":
         out["terms"] = list(reason.terms)
+        out["article_terms"] = list(reason.article_terms)
     elif reason.code == "meaning":
         out["similarity"] = reason.similarity
     elif reason.code == "section":

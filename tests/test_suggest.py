@@ -107,7 +107,7 @@ def test_suggest_endpoint_answers_in_the_ticket_language_with_reasons(client, ag
     top = body["suggestions"][0]
     assert top["id"] == "es/cuenta/restablecer-contrasena"
     terms = next(reason for reason in top["reasons"] if reason["code"] == "matched_terms")
-    assert "contraseña" in terms["terms"] and terms["detail"].startswith("Contiene «")
+    assert "contraseña" in terms["terms"] and terms["detail"].startswith("Palabras del ticket en esta sección: «")
     meaning = next(reason for reason in top["reasons"] if reason["code"] == "meaning")
     assert 0 < meaning["similarity"] <= 1
     section = next(reason for reason in top["reasons"] if reason["code"] == "section")
@@ -171,7 +171,10 @@ def test_tickets_are_read_at_the_set_precision_and_searches_in_float32(starter, 
 def test_feedback_is_stored_with_the_suggestion_and_counted(app, client, agent):
     body = client.post("/api/v1/integrations/jira", json=fixture("jira_issue_created.json"), headers=agent).get_json()
     sid, first = body["suggestion_id"], body["suggestions"][0]["id"]
-    second = body["suggestions"][1]["id"]
+    shown = [s["id"] for s in body["suggestions"]]
+    # The agent marks a second article: the next suggestion if one was sure enough to show, else one kb
+    # did not suggest (recorded without a position).
+    second = shown[1] if len(shown) > 1 else "es/cuenta/verificacion-en-dos-pasos"
     before = suggestion_log.outcome_counts(_db(app), first)
     r = client.post(f"/api/v1/suggestions/{sid}/feedback", json={"article_id": first, "outcome": "used"}, headers=agent)
     assert r.status_code == 201
@@ -188,7 +191,7 @@ def test_feedback_is_stored_with_the_suggestion_and_counted(app, client, agent):
                 suggestion_log.SuggestionFeedback.suggestion_id == sid
             )
         ).all()
-    assert sorted(positions) == [1, 2]
+    assert positions[0] == 1 and positions[1] == (2 if len(shown) > 1 else None)
 
 
 def test_feedback_refuses_what_it_cannot_store(client, agent):

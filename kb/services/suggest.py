@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from indexer.analysis import TOKEN_RE, detect_language
+from indexer.analysis import TOKEN_RE, detect_language, fold, terms
 from indexer.bm25 import BM25Index, QueryTerms
 from kb.services import search as search_service
 from kb.services.confidence import Signals, confidence
@@ -23,16 +23,19 @@ from kb.services.engine import Engine
 from kb.services.tickets import CleanTicket, clean_ticket, telling_part
 
 MEANING_TOKENS = 64  # default of the SUGGEST_MEANING_TOKENS setting
+SHOW_MIN_CONFIDENCE = 0.2  # default of the SUGGEST_SHOW_MIN_CONFIDENCE setting
 
 _TEXT = {
     "es": {
-        "terms": "Contiene {terms}",
+        "terms": "Palabras del ticket en esta sección: {terms}",
+        "as_written": "{ticket} («{article}» en el artículo)",
         "meaning": "Significado cercano al del ticket (similitud {sim})",
         "section": "La respuesta está en la sección {heading}",
         "quote": "«{}»",
     },
     "en": {
-        "terms": "Contains {terms}",
+        "terms": "Words of the ticket in this section: {terms}",
+        "as_written": "{ticket} (“{article}” in the article)",
         "meaning": "Close in meaning to the ticket (similarity {sim})",
         "section": "The answer is in the section {heading}",
         "quote": "“{}”",
@@ -44,7 +47,8 @@ _TEXT = {
 class Reason:
     code: str  # matched_terms | meaning | section
     detail: str  # one sentence for the agent, in the ticket's language
-    terms: tuple[str, ...] = ()  # matched_terms: the ticket's words the section contains
+    terms: tuple[str, ...] = ()  # matched_terms: the ticket's words the section contains, as the ticket writes them
+    article_terms: tuple[str, ...] = ()  # matched_terms: the same words as the section writes them
     similarity: float | None = None  # meaning: cosine of the section with the ticket
     heading: str = ""  # section: its heading
 
@@ -110,12 +114,31 @@ def _meaning_text(engine: Engine, bm25: BM25Index, analysed: QueryTerms, text: s
     return telling_part(text, budget, engine.encoder.count_query_tokens, weigh)
 
 
-def _reasons(hit: search_service.SearchHit, words: tuple[str, ...], similarity: float, lang: str) -> tuple[Reason, ...]:
+def _reasons(
+    hit: search_service.SearchHit,
+    words: tuple[tuple[str, str], ...],
+    similarity: float,
+    lang: str,
+) -> tuple[Reason, ...]:
+    """One sentence per reason. ``words``: (as the ticket writes it, as the section writes it)."""
     text = _TEXT[lang]
     reasons = []
     if words:
-        shown = ", ".join(text["quote"].format(w) for w in words[:8])
-        reasons.append(Reason("matched_terms", text["terms"].format(terms=shown), terms=words))
+
+        def one(ticket: str, article: str) -> str:
+            quoted = text["quote"].format(ticket)
+            same = fold(ticket.lower()) == fold(article.lower())
+            return quoted if same or not article else text["as_written"].format(ticket=quoted, article=article)
+
+        shown = ", ".join(one(t, a) for t, a in words[:8])
+        reasons.append(
+            Reason(
+                "matched_terms",
+                text["terms"].format(terms=shown),
+                terms=tuple(t for t, _ in words),
+                article_terms=tuple(a or t for t, a in words),
+            )
+        )
     if similarity > 0:
         sim = f"{similarity:.2f}".replace(".", "," if lang == "es" else ".")
         reasons.append(Reason("meaning", text["meaning"].format(sim=sim), similarity=round(similarity, 4)))
@@ -136,9 +159,11 @@ def suggest(
     staff: bool = False,
     candidates: int = 100,
     meaning_tokens: int = MEANING_TOKENS,
+    min_confidence: float = SHOW_MIN_CONFIDENCE,
 ) -> Suggestions:
-    """The ``limit`` articles that best answer the ticket, best first, each with its best section,
-    its confidence and its reasons."""
+    """Up to ``limit`` articles that answer the ticket, surest first, each with its best section, its
+    confidence and its reasons; none below ``min_confidence``, and none for a ticket with no content
+    word (a greeting, a thank-you, a signature)."""
     started = time.perf_counter()
     ticket = clean_ticket(subject, body)
     if not ticket.text:
@@ -147,6 +172,8 @@ def suggest(
     reader = engine.checked_reader()  # one build for the whole request: columns are its vocabulary's
     lexicon = reader.lexicon(staff)  # what the asker may see: its words, and statistics from it alone
     analysed = lexicon.analyse(ticket.text, locale, language=language, limits=engine.spelling)
+    if not analysed.columns and not analysed.unknown:
+        return Suggestions(ticket, language=language)  # nothing but greetings, thanks and stop words
     read = _meaning_text(engine, lexicon, analysed, ticket.text, meaning_tokens)
     found = search_service.retrieve(
         engine,
@@ -192,9 +219,32 @@ def suggest(
             reciprocal_rank=1.0 / rank,
         )
         telling = sorted((c for c in holds[reader.row_of[chunk_id]] if bm25.df[c] <= common), key=lambda c: bm25.df[c])
-        words = tuple(dict.fromkeys(word_of.get(c, bm25.vocab[c].partition(":")[2]) for c in telling))
+        forms = _written(reader.chunks[reader.row_of[chunk_id]], [bm25.vocab[c] for c in telling])
+        words = tuple(
+            dict.fromkeys((word_of.get(c, forms.get(bm25.vocab[c], "")), forms.get(bm25.vocab[c], "")) for c in telling)
+        )
+        words = tuple((t, a) for t, a in words if t)
         hit = search_service.hit_of(found, article_id, score, chunk_id, {bm25.vocab[c] for c in telling})
         sure = round(confidence(engine.profile.family, signals), 4)
         out.append(Suggestion(hit, sure, _reasons(hit, words, similarity, lang), signals))
+    # Best first by how sure kb is; below the floor a suggestion costs the agent more than it helps.
+    out = sorted((s for s in out if s.confidence >= min_confidence), key=lambda s: -s.confidence)
     took = (time.perf_counter() - started) * 1000
     return Suggestions(ticket, read, out, found.language, round(took, 2))
+
+
+def _written(chunk: dict, wanted: list[str]) -> dict[str, str]:
+    """``lang:term`` -> the first word of the section (title included) that gives it, as written."""
+    out: dict[str, str] = {}
+    by_lang: dict[str, set[str]] = {}
+    for term in wanted:
+        lang, _, stem = term.partition(":")
+        by_lang.setdefault(lang, set()).add(stem)
+    for word in TOKEN_RE.findall(f"{chunk['title']} {chunk['text']}"):
+        for lang, stems in by_lang.items():
+            found = terms(word, lang)
+            if found and found[0] in stems and f"{lang}:{found[0]}" not in out:
+                out[f"{lang}:{found[0]}"] = word.lower() if not word.isupper() else word
+        if len(out) == len(wanted):
+            break
+    return out

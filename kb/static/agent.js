@@ -58,8 +58,14 @@
       title.href = s.url;
       title.target = "_blank";
       row.appendChild(title);
+      if (s.audience === "internal") {
+        var badge = el("span", "badge internal", t.internal);
+        badge.title = t.internal_help;
+        row.appendChild(badge);
+      }
       if (s.section.anchor) row.appendChild(el("span", "section", "› " + s.section.heading));
-      row.appendChild(el("span", "confidence", t.agent_confidence + " " + Math.round(s.confidence * 100) + "%"));
+      var percent = new Intl.NumberFormat(document.documentElement.lang || "es", { style: "percent" });
+      row.appendChild(el("span", "confidence", t.agent_confidence + " " + percent.format(s.confidence)));
       var snippet = el("p", "snippet");
       snippet.innerHTML = s.snippet; // kb's highlighter: escaped text with <mark>
       row.appendChild(snippet);
