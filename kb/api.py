@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import secrets
 
 from flask import Blueprint, current_app, g, jsonify, request
 
@@ -20,7 +22,7 @@ bp = Blueprint("api", __name__)
 
 MAX_LIMIT = 50
 MAX_OFFSET = 1000
-SEARCH_ARGS = ("q", "locale", "product", "tag", "limit", "offset", "mode")
+SEARCH_ARGS = ("q", "locale", "product", "tag", "limit", "offset", "mode", "correct")
 
 
 def _engine():
@@ -80,7 +82,11 @@ def search_request(args) -> dict:
     tags = tuple(t for t in (inputs.filter_arg(v, "tag") for v in args.getlist("tag")) if t)
     if len(tags) > 10:
         raise ApiError(400, "invalid_parameter", "at most 10 tag filters")
+    correct = args.get("correct") or "true"
+    if correct not in ("true", "false"):
+        raise ApiError(400, "invalid_parameter", "correct must be true or false")
     return {
+        "correct": correct == "true",
         "query": inputs.clean_query(args.get("q"), limit=current_app.config["MAX_QUERY_CHARS"]),
         "mode": mode,
         "locale": inputs.locale_arg(args.get("locale")),
@@ -88,6 +94,15 @@ def search_request(args) -> dict:
         "tags": tags,
         "limit": inputs.int_arg(args, "limit", 10, 1, MAX_LIMIT),
         "offset": inputs.int_arg(args, "offset", 0, 0, MAX_OFFSET),
+    }
+
+
+def facet_labels(reader, facets: dict) -> dict:
+    """Display names, per language, of the facet values shown (products and tags; ``labels.yml``)."""
+    names = reader.labels or {}
+    return {
+        facet: {v: names[kind][v.lower()] for v in facets.get(facet, {}) if v.lower() in names.get(kind, {})}
+        for facet, kind in (("product", "products"), ("tags", "tags"))
     }
 
 
@@ -135,6 +150,7 @@ def run_search(wanted: dict) -> tuple[search_service.SearchResults, int]:
         "took_ms": results.took_ms,
         "did_you_mean": results.did_you_mean,
         "staff": staff,
+        "fallback_locale": results.fallback_locale,
     }
     after_response(lambda: analytics.record_search(db, **row))
     return results, search_id
@@ -149,7 +165,9 @@ def search():
             "total": results.total,
             "took_ms": results.took_ms,
             "did_you_mean": results.did_you_mean,
+            "fallback_locale": results.fallback_locale,
             "facets": results.facets,
+            "labels": facet_labels(_engine().reader(), results.facets),
             "search_id": search_id,
             "results": [
                 {
@@ -214,10 +232,26 @@ def article(article_id: str):
     )
 
 
+VISITOR_COOKIE = "kb_visitor"
+
+
+def _voter() -> tuple[analytics.Voter, str | None]:
+    """Who is voting, and the visitor cookie to set when they have none yet."""
+    from kb import limits
+
+    secret = current_app.secret_key
+    sent = request.cookies.get(VISITOR_COOKIE, "")
+    fresh = None if 20 <= len(sent) <= 64 and sent.isascii() else secrets.token_urlsafe(24)
+    visitor = analytics.voter_key(secret, "visitor", fresh or sent)
+    day = dt.datetime.now(dt.UTC).date().isoformat()
+    client = analytics.voter_key(secret, "client", day, limits.client_address())
+    return analytics.Voter(visitor, client, auth.is_staff()), fresh
+
+
 @bp.post("/api/v1/articles/<path:article_id>/feedback")
 def feedback(article_id: str):
     body = inputs.json_object(json_body(), ("helpful", "comment", "search_id", "locale"))
-    found = article_service.resolve(_engine().reader(), article_id, staff=False)
+    found = article_service.resolve(_engine().reader(), article_id, staff=auth.is_staff())
     if found is None:
         raise _not_found(article_id)
     helpful = body.get("helpful")
@@ -234,11 +268,20 @@ def feedback(article_id: str):
     if not isinstance(body.get("locale"), str | None):
         raise ApiError(400, "invalid_body", "locale must be es or en")
     locale = inputs.locale_arg(body.get("locale"))
-    votes = analytics.record_vote(_db(), found, helpful, comment.strip(), locale, search_id)
+    voter, fresh = _voter()
+    try:
+        votes = analytics.record_vote(_db(), found, helpful, comment.strip(), locale, search_id, voter)
+    except analytics.TooManyVotes:
+        error = ApiError(429, "rate_limited", "this network has voted on this article as often as a day allows")
+        error.retry_after = 3600
+        raise error from None
     response = jsonify(
         {"article_id": found, "helpful": helpful, "votes": {"helpful": votes.helpful, "not_helpful": votes.not_helpful}}
     )
     response.status_code = 201
+    if fresh is not None:
+        secure = current_app.config["SESSION_COOKIE_SECURE"] == "true"
+        response.set_cookie(VISITOR_COOKIE, fresh, max_age=365 * 86400, httponly=True, samesite="Lax", secure=secure)
     return response
 
 

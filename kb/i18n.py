@@ -1,7 +1,14 @@
-"""The help center's interface text in Spanish and English, and how a visitor's language is chosen."""
+"""The help center's interface text in Spanish and English, how a visitor's language is chosen, and how
+values read in it: dates, numbers and plurals by Babel (CLDR's rules), languages by their names,
+products and tags by their labels (``labels.yml``), never by their slugs."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 from flask import Request
 
 LANGUAGES = ("es", "en")
@@ -15,9 +22,16 @@ TEXT: dict[str, dict[str, str]] = {
         "hello": "¿En qué podemos ayudarte?",
         "recent": "Artículos actualizados recientemente",
         "results_for": "Resultados para «{q}»",
-        "n_results": "{n} artículos",
+        "n_results": {"one": "{n} artículo", "other": "{n} artículos"},
         "no_results": "No encontramos artículos para «{q}». Prueba con otras palabras.",
         "did_you_mean": "¿Quisiste decir",
+        "showing_for": "Mostrando resultados de {fixed}.",
+        "search_instead": "Buscar solo {original}",
+        "fallback_notice": "No encontramos respuestas en español. Resultados en inglés:",
+        "fallback_es": "No encontramos respuestas en inglés. Resultados en español:",
+        "internal": "Interno",
+        "internal_help": "Solo para el personal: un cliente no puede abrir este enlace.",
+        "contact_prompt": "¿No encuentras la respuesta?",
         "filter_locale": "Idioma",
         "filter_product": "Producto",
         "filter_tags": "Etiquetas",
@@ -106,7 +120,16 @@ TEXT: dict[str, dict[str, str]] = {
         "owners_done": "Anotado",
         "owners_empty": "Nada que revisar con estos filtros.",
         "owners_gaps": "Contenido que falta",
-        "owners_gap_line": "{searches} búsquedas y {tickets} tickets sobre «{topic}»; ningún artículo",
+        "owners_gap_line": "{searches} y {tickets} sobre «{topic}»; ningún artículo",
+        "searches_n": {"one": "{n} búsqueda", "other": "{n} búsquedas"},
+        "tickets_n": {"one": "{n} ticket", "other": "{n} tickets"},
+        "owners_comments": "Lo que dijeron los clientes",
+        "analytics_comments": "Comentarios de los clientes",
+        "analytics_comments_csv": "Descargar todos (CSV)",
+        "analytics_staff": "Búsquedas del personal (fuera de estas cifras)",
+        "analytics_no_comments": "Ningún comentario en este periodo.",
+        "vote_yes_short": "útil",
+        "vote_no_short": "no útil",
         "owners_failed": "No pudimos cargar la cola. Inténtalo de nuevo.",
         "owners_analytics": "Analítica",
         "owners_queue": "Cola de revisión",
@@ -158,9 +181,16 @@ TEXT: dict[str, dict[str, str]] = {
         "hello": "How can we help?",
         "recent": "Recently updated articles",
         "results_for": "Results for “{q}”",
-        "n_results": "{n} articles",
+        "n_results": {"one": "{n} article", "other": "{n} articles"},
         "no_results": "We found no articles for “{q}”. Try other words.",
         "did_you_mean": "Did you mean",
+        "showing_for": "Showing results for {fixed}.",
+        "search_instead": "Search only for {original}",
+        "fallback_notice": "We found no answers in English. Results in Spanish:",
+        "fallback_es": "We found no answers in Spanish. Results in English:",
+        "internal": "Internal",
+        "internal_help": "Staff only: a customer cannot open this link.",
+        "contact_prompt": "Can't find the answer?",
         "filter_locale": "Language",
         "filter_product": "Product",
         "filter_tags": "Tags",
@@ -242,7 +272,16 @@ TEXT: dict[str, dict[str, str]] = {
         "owners_done": "Noted",
         "owners_empty": "Nothing to review with these filters.",
         "owners_gaps": "Missing content",
-        "owners_gap_line": "{searches} searches and {tickets} tickets about “{topic}”; no article",
+        "owners_gap_line": "{searches} and {tickets} about “{topic}”; no article",
+        "searches_n": {"one": "{n} search", "other": "{n} searches"},
+        "tickets_n": {"one": "{n} ticket", "other": "{n} tickets"},
+        "owners_comments": "What customers said",
+        "analytics_comments": "Customers' comments",
+        "analytics_comments_csv": "Download all (CSV)",
+        "analytics_staff": "Staff searches (left out of these figures)",
+        "analytics_no_comments": "No comments in this period.",
+        "vote_yes_short": "helpful",
+        "vote_no_short": "not helpful",
         "owners_failed": "We could not load the queue. Try again.",
         "owners_analytics": "Analytics",
         "owners_queue": "Review queue",
@@ -294,3 +333,59 @@ def visitor_language(request: Request, default: str) -> str:
         if value in LANGUAGES:
             return value
     return request.accept_languages.best_match(LANGUAGES) or default
+
+
+class Formatter:
+    """Values as the interface's language writes them (templates get one as ``fmt``)."""
+
+    def __init__(self, lang: str, labels: dict | None = None) -> None:
+        self.lang = lang if lang in LANGUAGES else LANGUAGES[0]
+        self.locale = Locale.parse(self.lang)
+        self.labels = labels or {}
+
+    def date(self, value: str | dt.date | dt.datetime | None) -> str:
+        """``22 de noviembre de 2026`` / ``November 22, 2026``; "" for nothing or what is not a date."""
+        if not value:
+            return ""
+        if isinstance(value, str):
+            try:
+                value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                return ""
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return format_date(day, format="long", locale=self.locale)
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, share: float | None) -> str:
+        """``33,3 %`` / ``33.3%``."""
+        if share is None:
+            return "–"
+        return format_percent(share, format="#,##0.0 %" if self.lang == "es" else "#,##0.0%", locale=self.locale)
+
+    def count(self, n: int, key: str) -> str:
+        """``TEXT[key]`` in its plural form for ``n`` (``1 artículo``, ``2 artículos``)."""
+        forms = TEXT[self.lang][key]
+        form = forms.get(self.locale.plural_form(n), forms["other"])
+        return form.format(n=self.number(n))
+
+    def language(self, code: str) -> str:
+        """``Español`` / ``Spanish``: a language's name in the interface's language."""
+        name = self.locale.languages.get(code)
+        return name[:1].upper() + name[1:] if name else code
+
+    def product(self, slug: str) -> str:
+        return self._label("products", slug)
+
+    def tag(self, slug: str) -> str:
+        return self._label("tags", slug)
+
+    def _label(self, kind: str, slug: str) -> str:
+        names = self.labels.get(kind, {}).get((slug or "").lower())
+        if names:
+            return names.get(self.lang) or next(iter(names.values()))
+        if kind == "tags":
+            return slug
+        words = (slug or "").replace("-", " ").replace("_", " ").strip()
+        return words[:1].upper() + words[1:]

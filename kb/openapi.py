@@ -84,7 +84,14 @@ SEARCH = _obj(
         "total": INTEGER,
         "took_ms": NUMBER,
         "did_you_mean": NULLABLE_STRING,
+        "fallback_locale": {"type": ["string", "null"], "enum": ["es", "en", None]},
         "facets": _obj({"locale": FACET, "product": FACET, "tags": FACET}),
+        "labels": _obj(
+            {
+                "product": {"type": "object", "additionalProperties": {"type": "object"}},
+                "tags": {"type": "object", "additionalProperties": {"type": "object"}},
+            }
+        ),
         "search_id": INTEGER,
         "results": {"type": "array", "items": SEARCH_HIT},
     }
@@ -117,6 +124,7 @@ REASON = _obj(
         "code": {"type": "string", "enum": ["matched_terms", "meaning", "section"]},
         "detail": STRING,
         "terms": {"type": "array", "items": STRING},
+        "article_terms": {"type": "array", "items": STRING},
         "similarity": NUMBER,
         "heading": STRING,
     },
@@ -135,6 +143,7 @@ SUGGESTIONS = _obj(
                     "title": STRING,
                     "url": STRING,
                     "locale": STRING,
+                    "audience": AUDIENCE,
                     "section": SECTION,
                     "snippet": STRING,
                     "confidence": {"type": "number", "minimum": 0, "maximum": 1},
@@ -159,6 +168,8 @@ TICKET = _obj(
     },
     required=[],
 )
+COMMENT_FIELDS = {"at": STRING, "helpful": BOOLEAN, "comment": STRING, "locale": NULLABLE_STRING}
+ARTICLE_COMMENT = _obj({"article_id": STRING, **COMMENT_FIELDS})
 REVIEW_QUEUE = _obj(
     {
         "articles": {
@@ -177,6 +188,7 @@ REVIEW_QUEUE = _obj(
                         "type": "array",
                         "items": _obj({"code": {"type": "string", "enum": list(review.REASONS)}, "detail": STRING}),
                     },
+                    "comments": {"type": "array", "items": _obj(COMMENT_FIELDS)},
                 }
             ),
         },
@@ -234,6 +246,8 @@ ANALYTICS = _obj(
             }
         ),
         "votes": _obj({"helpful": INTEGER, "not_helpful": INTEGER, "helpful_ratio": SHARE}),
+        "comments": {"type": "array", "items": ARTICLE_COMMENT},
+        "staff": _obj({"searches": INTEGER}),
         "suggestions": _obj(
             {
                 "total": INTEGER,
@@ -264,6 +278,11 @@ def document() -> dict:
         _query("limit", {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}),
         _query("offset", {"type": "integer", "minimum": 0, "maximum": 1000, "default": 0}),
         _query("mode", {"type": "string", "enum": ["hybrid", "lexical", "semantic"], "default": "hybrid"}),
+        _query(
+            "correct",
+            {"type": "string", "enum": ["true", "false"], "default": "true"},
+            "false: search only what was typed (no typo correction)",
+        ),
     ]
     suggest_query = [
         _query("locale", LOCALE_PARAM),
@@ -286,7 +305,7 @@ def document() -> dict:
         },
         "/api/v1/search": {
             "get": {
-                "summary": "Customers' search: hybrid (BM25F + embeddings), public articles only",
+                "summary": "Search: hybrid (BM25F + embeddings), public articles (and internal ones for staff)",
                 "operationId": "search",
                 "parameters": search_params,
                 "responses": {"200": _json(SEARCH, "Ranked articles, best section each")}
@@ -511,6 +530,37 @@ def document() -> dict:
                     _query("to", {"type": "string", "format": "date"}, "2000-01-01 to 2100-12-31"),
                 ],
                 "responses": {"200": _json(ANALYTICS, "Figures for the period")} | _error_responses(400, 401, 403),
+            }
+        },
+        "/api/v1/comments": {
+            "get": {
+                "summary": "Customers' vote comments for a period (owners), newest first; CSV with format=csv",
+                "operationId": "comments",
+                "security": BEARER,
+                "parameters": [
+                    _query("from", {"type": "string", "format": "date"}, "2000-01-01 to 2100-12-31"),
+                    _query("to", {"type": "string", "format": "date"}, "2000-01-01 to 2100-12-31"),
+                    _query("article", {"type": "string", "maxLength": 400}),
+                    _query("format", {"type": "string", "enum": ["json", "csv"]}),
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The comments",
+                        "content": {
+                            "application/json": {
+                                "schema": _obj(
+                                    {
+                                        "from": STRING,
+                                        "to": STRING,
+                                        "comments": {"type": "array", "items": ARTICLE_COMMENT},
+                                    }
+                                )
+                            },
+                            "text/csv": {"schema": STRING},
+                        },
+                    }
+                }
+                | _error_responses(400, 401, 403),
             }
         },
         "/api/v1/users": {

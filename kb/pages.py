@@ -32,14 +32,34 @@ def _engine():
     return current_app.extensions["kb.engine"]
 
 
+def _labels() -> dict:
+    try:
+        return _engine().reader().labels
+    except NoIndex:
+        return {}
+
+
 def _render(template: str, status: int = 200, **context):
     lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
     context.setdefault("q", "")
-    html = render_template(template, lang=lang, t=i18n.TEXT[lang], **context)
+    # The language switch keeps the page (and its search): only ?lang= changes.
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    if status == 200:  # an error page keeps the plain switch (it repeats no path it was asked for)
+        links = {code: _url(request.path, **_multi(args + [("lang", code)])) for code in i18n.LANGUAGES}
+        context.setdefault("lang_links", links)
+    fmt = i18n.Formatter(lang, _labels())
+    html = render_template(template, lang=lang, t=i18n.TEXT[lang], fmt=fmt, **context)
     response = make_response(html, status)
     if request.args.get("lang") in i18n.LANGUAGES:
         response.set_cookie(i18n.COOKIE, lang, max_age=365 * 86400, samesite="Lax", httponly=True)
     return response
+
+
+def _multi(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for k, v in pairs:
+        out.setdefault(k, []).append(v)
+    return out
 
 
 def _url(path: str, **params) -> str:
@@ -68,10 +88,12 @@ def search():
     tags = request.args.getlist("tag")
     product = request.args.get("product", "")
     page = request.args.get("page", "1")
+    exact = request.args.get("correct") == "false"  # "search only for what I typed"
     args = MultiDict(
         [("q", raw_q), ("product", product), ("offset", "0")]
         + ([("locale", locale)] if locale != "all" else [])
         + [("tag", t) for t in tags]
+        + ([("correct", "false")] if exact else [])
     )
     try:
         number = inputs.int_arg({"page": page}, "page", 1, 1, 100)
@@ -82,7 +104,7 @@ def search():
         return _render("message.html", 400, message_key="bad_request", detail=exc.message, q=raw_q)
     except NoIndex:
         return _render("message.html", 503, message_key="no_index", q=raw_q)
-    base = {"q": results.query, "locale": locale, "product": product, "tag": tags}
+    base = {"q": results.query, "locale": locale, "product": product, "tag": tags, "correct": "false" if exact else ""}
     hits = [
         {
             "hit": h,
@@ -117,7 +139,7 @@ def search():
         locale=locale,
         all_url=_url("/search", **{**base, "locale": "all"}),
         clear_url=_url("/search", q=results.query, locale=locale),
-        did_you_mean_url=_url("/search", **{**base, "q": results.did_you_mean}) if results.did_you_mean else "",
+        original_url=_url("/search", **{**base, "correct": "false"}) if results.did_you_mean else "",
         previous_url=_url("/search", **base, page=number - 1) if number > 1 else "",
         next_url=_url("/search", **base, page=number + 1) if number < pages else "",
         search_id=search_id,
@@ -148,10 +170,14 @@ def article(article_id: str):
     if found is None:
         return _render("message.html", 404, message_key="not_found")
     search_id = _record_click(found.id)
+    # The language switch leads to the article's translation, when there is one.
+    lang_links = {t.locale: f"{t.url}?lang={t.locale}" for t in found.translations}
+    lang_links[found.locale] = f"{found.url}?lang={found.locale}"
     return _render(
         "article.html",
         article=found,
         body=Markup(found.html),  # rendered by kb at build time with raw HTML off
         related=related,
         search_id=search_id,
+        lang_links=lang_links,
     )

@@ -103,6 +103,13 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "RATE_LIMIT_VOTES_PER_MINUTE",
+        10,
+        "Customers' \"was this helpful?\" votes per client address and minute, at most 3 at once (per server "
+        "process); over it, 429. 0: no vote limit beyond the writes'.",
+        int,
+    ),
+    Setting(
         "TRUSTED_PROXIES",
         0,
         "Reverse proxies in front of kb: the client address for rate limits is then read from that many "
@@ -174,7 +181,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "SPELL_MAX_WORDS",
-        8,
+        12,
         "Typo correction: texts with more distinct words than this (long tickets, pasted errors) get none.",
         int,
     ),
@@ -185,6 +192,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Typo correction: longer words are never corrected (they are searched as written). Each guess costs "
         "in proportion to the square of the word's length.",
         int,
+    ),
+    Setting(
+        "LABELS_FILE",
+        "labels.yml",
+        "Display names of products and tags per language (`products: {slug: {es: ..., en: ...}}`, `tags: ...`); "
+        "a relative path is under ARTICLES_DIR. No file: slugs are shown as words.",
     ),
     Setting("CHUNK_OVERLAP_TOKENS", 32, "Tokens repeated between consecutive chunks of a long section.", int),
     Setting("MAX_ARTICLE_BYTES", 2_000_000, "Larger article files are reported and not indexed.", int),
@@ -203,6 +216,13 @@ SETTINGS: tuple[Setting, ...] = (
         0.5,
         "Agent suggestions: a ticket whose best suggestion is less sure than this (0-1) is answered with "
         "`gap: true` and recorded as a content gap for the owners' review queue.",
+        float,
+    ),
+    Setting(
+        "SUGGEST_SHOW_MIN_CONFIDENCE",
+        0.2,
+        "Agent suggestions: suggestions less sure than this (0-1) are not shown (a 0.05 suggestion is wrong 19 "
+        "times in 20 and costs the agent a look).",
         float,
     ),
     Setting(
@@ -336,4 +356,5 @@ def index_config(values: Mapping[str, Any]) -> IndexConfig:
         batch_size=values["EMBED_BATCH_SIZE"],
         keep_builds=max(values["KEEP_BUILDS"], 1),
         history_file=Path(values["HISTORY_FILE"]) if values["HISTORY_FILE"] else None,
+        labels_file=values["LABELS_FILE"],
     )

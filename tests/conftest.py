@@ -144,3 +144,20 @@ def starter(tmp_path_factory, encoder) -> KB:
     report = built.build(encoder)
     assert not report.errors, report.errors
     return built
+
+
+@pytest.fixture(scope="session")
+def e5_encoder() -> SentenceTransformerEncoder:
+    """multilingual-e5-small: the model `kb index` picks for the bundled, bilingual help center."""
+    enc = SentenceTransformerEncoder("multilingual-e5-small")
+    _ = enc.model
+    return enc
+
+
+@pytest.fixture(scope="session")
+def help_center(tmp_path_factory, e5_encoder) -> KB:
+    """The starter knowledge base as `make run` serves it: indexed with multilingual-e5-small."""
+    built = KB(tmp_path_factory.mktemp("help-center"), STARTER)
+    report = built.build(e5_encoder)
+    assert not report.errors, report.errors
+    return built

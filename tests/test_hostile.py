@@ -100,7 +100,7 @@ def test_the_typo_corrector_never_guesses_at_a_long_word():
 def test_spelling_limits_are_settings(starter, encoder, tmp_path):
     app = app_on(starter, encoder, tmp_path / "kb.sqlite3", SPELL_MAX_WORD_CHARS=5, SPELL_MAX_CORRECTIONS=1)
     engine = app.extensions["kb.engine"]
-    assert engine.spelling == SpellingLimits(max_words=8, max_corrections=1, max_word_chars=5)
+    assert engine.spelling == SpellingLimits(max_words=12, max_corrections=1, max_word_chars=5)
     client = app.test_client()
     # "contrasenna" (11 letters) is no longer corrected with a five-letter cap; "factura" is known as it is.
     assert client.get("/api/v1/search?q=contrasenna").get_json()["did_you_mean"] is None

@@ -84,7 +84,7 @@ def app(tmp_path_factory, encoder):
         built.write(path, front, body)
     built.write(*SHARED_STEM)
     built.build(encoder)
-    return app_on(built, encoder, tmp_path_factory.mktemp("leaks-db") / "kb.sqlite3")
+    return app_on(built, encoder, tmp_path_factory.mktemp("leaks-db") / "kb.sqlite3", RATE_LIMIT_VOTES_PER_MINUTE=0)
 
 
 @pytest.fixture(scope="module")

@@ -83,6 +83,7 @@ def eval_command(dataset_dir: Path, mode: str, task: str, as_json: bool) -> None
                 staff=True,
                 candidates=values["SEARCH_CANDIDATES"],
                 meaning_tokens=values["SUGGEST_MEANING_TOKENS"],
+                min_confidence=values["SUGGEST_SHOW_MIN_CONFIDENCE"],
             )
         else:
             found = search_service.search(engine, text, mode=m, limit=limit, candidates=values["SEARCH_CANDIDATES"])
@@ -93,8 +94,7 @@ def eval_command(dataset_dir: Path, mode: str, task: str, as_json: bool) -> None
             click.echo(f"  {done}/{total} queries", err=True)
 
     with user_errors():
-        engine.checked_reader().bm25.speller  # noqa: B018 - built before the clock starts, as kb serve does
-        engine.warm_up()
+        search_service.warm(engine)  # before the clock starts, as kb serve does
         results = evaluation.evaluate(dataset, modes, run_query, progress if sys.stderr.isatty() else None)
 
     summary = {m: (scores.summary() if task == "search" else scores.suggest_summary()) for m, scores in results.items()}

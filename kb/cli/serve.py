@@ -45,9 +45,9 @@ def _load(threads: int, host: str, port: int, sock: socket.socket | None):
     with user_errors():
         app = create_app()
         try:  # load the model, the index and the typo corrector, and run the model once, before any request
-            engine = app.extensions["kb.engine"]
-            _ = engine.checked_reader().bm25.speller
-            engine.warm_up()
+            from kb.services import search
+
+            search.warm(app.extensions["kb.engine"])
         except NoIndex as exc:
             click.echo(f"warning: {exc}; search answers 503 until then", err=True)
         try:

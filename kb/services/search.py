@@ -8,17 +8,17 @@ article's best section. Customers see only public, published articles.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from indexer.analysis import TOKEN_RE, detect_language, fold, terms
+from indexer.analysis import detect_language
 from indexer.bm25 import BM25Index, QueryTerms, SpellingLimits
 from indexer.reader import BuildReader
-from indexer.spelling import edit_distance
-from kb.services import fusion, snippets
+from kb.services import correction, fusion, relevance, snippets
 from kb.services.engine import Engine
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,15 @@ def fusion_for(engine: Engine) -> Fusion:
     return FUSION_BY_FAMILY.get(engine.profile.family, DEFAULT_FUSION)
 
 
+# Where results stop. Its evidence is measured against backgrounds (not in raw cosines), so one cutoff
+# serves both model families: bench/cutoff_sweep.py found the same best values for MiniLM and e5.
+DEFAULT_CUTOFF = relevance.Cutoff()
+
+
+def cutoff_for(engine: Engine) -> relevance.Cutoff:
+    return DEFAULT_CUTOFF
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     id: str
@@ -76,6 +85,7 @@ class SearchResults:
     did_you_mean: str | None = None
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     language: str | None = None  # of the query: the locale filter, else detected (None: cannot tell)
+    fallback_locale: str | None = None  # the requested language answered nothing: these are in this one
 
 
 def _lexical(reader: BuildReader, lexicon: BM25Index, columns: list[int], mask: np.ndarray, n: int) -> dict[str, float]:
@@ -165,57 +175,28 @@ def facet_counts(reader: BuildReader, article_ids: list[str]) -> dict[str, dict[
     }
 
 
-def _surface_form(reader: BuildReader, lexicon: BM25Index, term: str, typed: str, variant: str) -> str | None:
-    """How to write the corrected word: as the articles the reader may see write it (accents and all)
-    when they write the one-edit ``variant`` of what was typed or a word as close; else that variant;
-    else the article word closest to ``typed``."""
-    lang, _, stem = term.partition(":")
-    seen: Counter = Counter()
-    for row in lexicon.rows_with(term, k=5):
-        chunk = reader.chunks[row]
-        for word in TOKEN_RE.findall(f"{chunk['title']} {chunk['text']}"):
-            if terms(word, lang) == [stem]:
-                seen[word.lower()] += 1
-    closest = min(seen, key=lambda w: (edit_distance(fold(w), typed, 4), -seen[w], w)) if seen else None
-    if variant:
-        same = [w for w in seen if fold(w) == variant]
-        if same:
-            return max(same, key=lambda w: seen[w])
-        # A word the articles use, as close to what was typed as the variant is, reads better.
-        if closest and edit_distance(fold(closest), typed, 4) <= edit_distance(variant, typed, 4):
-            return closest
-        return variant
-    return closest
-
-
-def did_you_mean(
-    reader: BuildReader, lexicon: BM25Index, query: str, corrections: dict[str, tuple[str, str]]
-) -> str | None:
-    """The query with each unknown word replaced by the known word it most likely meant."""
-    if not corrections:
-        return None
-    replaced = {
-        word: _surface_form(reader, lexicon, term, fold(word), variant) for word, (term, variant) in corrections.items()
-    }
-    replaced = {w: r for w, r in replaced.items() if r and r != w}
-    if not replaced:
-        return None
-    return TOKEN_RE.sub(lambda m: replaced.get(m.group(0).lower(), m.group(0)), query)
-
-
 @dataclass(frozen=True, slots=True)
 class Retrieval:
-    """What both retrievers found for a text, and the articles ranked from it (before paging)."""
+    """What both retrievers found for a text, the articles ranked from it (before the cut and paging),
+    and each ranked article's evidence."""
 
     reader: BuildReader
     lexicon: BM25Index  # the words and statistics of what the reader may see
     language: str | None
-    columns: list[int]  # the query's known terms (BM25 columns)
-    by_word: dict[str, list[int]]  # query word -> the columns it gave
-    did_you_mean: str | None
+    analysed: QueryTerms  # the query's terms as searched (with the corrections, if they were used)
+    did_you_mean: str | None  # the corrected query, when corrections were searched
     lexical: dict[str, float]  # section id -> BM25F score
     semantic: dict[str, float]  # section id -> cosine similarity
     ranked: list[tuple[str, float, str]]  # (article id, fused score, section to show), best first
+    evidence: dict[str, relevance.Evidence] = field(default_factory=dict)  # article id -> evidence
+
+    @property
+    def columns(self) -> list[int]:
+        return self.analysed.columns
+
+    @property
+    def by_word(self) -> dict[str, list[int]]:
+        return self.analysed.by_word
 
     @property
     def words(self) -> dict[int, str]:
@@ -229,6 +210,50 @@ class Retrieval:
     @property
     def marked(self) -> set[str]:
         return {self.lexicon.vocab[c] for c in self.columns}
+
+
+def _evidence(
+    reader: BuildReader,
+    lexicon: BM25Index,
+    analysed: QueryTerms,
+    lexical: dict[str, float],
+    semantic: dict[str, float],
+    vector: np.ndarray | None,
+    staff: bool,
+    articles: list[str],
+    floor: float,
+) -> dict[str, relevance.Evidence]:
+    """Each article's evidence: the query weight its best lexical section covers, its best cosine (for an
+    article only the words found, its best lexical section's) and that cosine's standing against the
+    knowledge base's background."""
+    lex = best_per_article(reader, lexical)
+    sem = best_per_article(reader, semantic)
+    weight = relevance.query_weight(lexicon, analysed.columns, analysed.unknown)
+    rows = [reader.row_of[lex[a][1]] for a in articles if a in lex]
+    holds = lexicon.matched(rows, analysed.columns) if rows and analysed.columns else {}
+    idf = lexicon.idf
+    cosine = {a: sem[a][0] for a in articles if a in sem}
+    if vector is not None:
+        missing = [a for a in articles if a not in sem and a in lex]
+        if missing:
+            found = reader.vectors.rows([reader.row_of[lex[a][1]] for a in missing]) @ vector
+            cosine.update(zip(missing, (float(c) for c in found), strict=True))
+    back = relevance.background(reader, staff) if vector is not None else None
+    mean, spread = back.of_query(vector) if back is not None else (0.0, 1.0)
+    out = {}
+    for article in articles:
+        covered = holds.get(reader.row_of[lex[article][1]], ()) if article in lex else ()
+        coverage = float(sum(float(idf[c]) for c in covered)) / weight if weight else 0.0
+        similarity = cosine.get(article, 0.0)
+        seen = back is not None and article in cosine
+        out[article] = relevance.Evidence(
+            round(coverage, 4),
+            similarity,
+            back.standing(similarity) if seen else -math.inf,
+            (similarity - mean) / spread if seen else -math.inf,
+            seen and similarity >= floor and similarity > 0,
+        )
+    return out
 
 
 def retrieve(
@@ -247,15 +272,16 @@ def retrieve(
     reader: BuildReader | None = None,
     precision: str = "float32",
     spelling: SpellingLimits | None = None,
+    corrections: bool = True,
 ) -> Retrieval:
-    """Both retrievers over the sections a reader may see, fused into ranked articles.
+    """Both retrievers over the sections a reader may see, fused into ranked articles, with evidence.
 
-    Unknown words are corrected to the nearest word of the knowledge base (typo tolerance); the
-    corrected query is offered back as ``did_you_mean``, and the meaning side embeds it too.
-    ``meaning`` is the text to embed when it is not the query itself (a long ticket's telling part);
-    ``analysed`` the query's terms when the caller has them already, from ``reader`` (the build they
-    were analysed on: the live build may switch in between); ``precision`` how the model reads it;
-    ``spelling`` how much typo correction it gets (the engine's limits by default).
+    With ``corrections``, misspelt words are searched as the known words they most likely meant (typo
+    tolerance), and the corrected query is ``did_you_mean`` (the meaning side embeds it too); without,
+    they are searched as typed. ``meaning`` is the text to embed when it is not the query itself (a
+    long ticket's telling part); ``analysed`` the query's terms when the caller has them already, from
+    ``reader`` (the build they were analysed on: the live build may switch in between); ``precision``
+    how the model reads it; ``spelling`` how much typo correction it gets (the engine's by default).
     """
     reader = reader or engine.checked_reader()
     lexicon = reader.lexicon(staff)
@@ -263,17 +289,32 @@ def retrieve(
     language = locale or detect_language(query)
     if analysed is None:
         analysed = lexicon.analyse(query, locale, language=language, limits=spelling or engine.spelling)
-    suggestion = did_you_mean(reader, lexicon, query, analysed.corrections)
+    fixed = None
+    if corrections and analysed.corrections:
+        fixed = correction.corrected_query(reader, lexicon, query, analysed.corrections)
+        analysed = analysed.corrected(lexicon.known)
     # The model embeds the query on its own thread while this one scores the words.
-    vector = engine.encode_query_async(meaning or suggestion or query, precision) if mode != "lexical" else None
+    future = engine.encode_query_async(meaning or fixed or query, precision) if mode != "lexical" else None
     lexical = _lexical(reader, lexicon, analysed.columns, mask, candidates) if mode != "semantic" else {}
     floor = engine.min_similarity if analysed.columns else engine.min_similarity_without_words
-    semantic = _semantic(reader, vector.result(), mask, candidates, floor) if vector is not None else {}
+    vector = future.result() if future is not None else None
+    semantic = _semantic(reader, vector, mask, candidates, floor) if vector is not None else {}
     known = language is None or language in engine.languages
     ranked = rank_articles(reader, lexical, semantic, mode, params or fusion_for(engine), known)
-    return Retrieval(
-        reader, lexicon, language, analysed.columns, analysed.by_word, suggestion, lexical, semantic, ranked
+    # A model that does not know the query's language (MiniLM and Spanish) gives cosines that say
+    # nothing: only words are evidence then.
+    evidence = _evidence(
+        reader,
+        lexicon,
+        analysed,
+        lexical,
+        semantic,
+        vector,
+        staff,
+        [a for a, _, _ in ranked[: candidates * 2]],
+        engine.min_similarity if known else math.inf,
     )
+    return Retrieval(reader, lexicon, language, analysed, fixed, lexical, semantic, ranked, evidence)
 
 
 def hit_of(found: Retrieval, article_id: str, score: float, chunk_id: str, marked: set[str] | None = None) -> SearchHit:
@@ -295,6 +336,44 @@ def hit_of(found: Retrieval, article_id: str, score: float, chunk_id: str, marke
     )
 
 
+def warm(engine: Engine) -> None:
+    """Load what the first search would: the live build, both audiences' typo correctors and
+    backgrounds, the word lists, and the model on every thread (kb serve and kb eval, before the clock)."""
+    from indexer.dictionary import word_list
+
+    reader = engine.checked_reader()
+    for staff in (False, True):
+        _ = reader.lexicon(staff).speller
+        relevance.background(reader, staff)
+    for lang in ("es", "en"):
+        word_list(lang)
+    engine.warm_up()
+
+
+def _other(locale: str) -> str:
+    return next(lang for lang in ("es", "en") if lang != locale)
+
+
+def clearly_better(fixed: Retrieval, fixed_shown: list, plain: Retrieval, plain_shown: list) -> bool:
+    """Whether the corrected query finds clearly better results than the query as typed: it finds
+    something where the query found nothing, or its best result covers at least half of what the
+    corrections could add (the misspelt words' share of the query's weight, which they weigh as unknown
+    words) beyond what the query's best result covered."""
+    if not fixed_shown:
+        return False
+    if not plain_shown:
+        return True
+    lexicon, analysed = plain.lexicon, plain.analysed
+    total = relevance.query_weight(lexicon, analysed.columns, analysed.unknown)
+    share = relevance.query_weight(lexicon, [], tuple(analysed.corrections)) / total if total else 0.0
+    covered = fixed.evidence[fixed_shown[0][0]].coverage
+    before = plain.evidence[plain_shown[0][0]].coverage
+    return covered - before >= CORRECTION_GAIN * share
+
+
+CORRECTION_GAIN = 0.5  # of what the corrections could add (bench/search_trust.py: did-you-mean and typos)
+
+
 def search(
     engine: Engine,
     query: str,
@@ -308,28 +387,57 @@ def search(
     staff: bool = False,
     candidates: int = 100,
     params: Fusion | None = None,
+    cutoff: relevance.Cutoff | None = None,
+    fallback: bool = True,
+    correct: bool = True,
 ) -> SearchResults:
-    """Hybrid (or one-retriever) search over the sections a reader may see, grouped into articles."""
+    """Hybrid (or one-retriever) search over the sections a reader may see, grouped into articles, cut
+    where relevance ends (``kb.services.relevance``).
+
+    Misspelt words are searched as typed first; the corrected query is searched too, and its results
+    are shown instead (``did_you_mean``) when it finds clearly better ones. With ``fallback`` and a
+    ``locale`` whose articles answer nothing, the other language is searched (``fallback_locale``).
+    ``correct=False`` searches only what was typed.
+    """
     started = time.perf_counter()
-    found = retrieve(
-        engine,
-        query,
-        mode=mode,
-        locale=locale,
-        product=product,
-        tags=tags,
-        staff=staff,
-        candidates=candidates,
-        params=params,
+    cut = cutoff or cutoff_for(engine)
+    reader = engine.checked_reader()
+    common = dict(
+        mode=mode, locale=locale, product=product, tags=tags, staff=staff, candidates=candidates, params=params
     )
-    hits = [hit_of(found, *ranked) for ranked in found.ranked[offset : offset + limit]]
+    found = retrieve(engine, query, reader=reader, corrections=False, **common)
+    shown = relevance.admitted(found.evidence, found.ranked, cut)
+    suggestion = None
+    if correct and found.analysed.corrections:
+        fixed = retrieve(engine, query, reader=reader, **common)
+        fixed_shown = relevance.admitted(fixed.evidence, fixed.ranked, cut)
+        if fixed.did_you_mean and clearly_better(fixed, fixed_shown, found, shown):
+            found, shown, suggestion = fixed, fixed_shown, fixed.did_you_mean
+    if not shown and locale and fallback:
+        other = search(
+            engine,
+            query,
+            **{**common, "locale": _other(locale)},
+            limit=limit,
+            offset=offset,
+            cutoff=cut,
+            fallback=False,
+            correct=correct,
+        )
+        if other.total:
+            took = (time.perf_counter() - started) * 1000
+            return SearchResults(
+                query, other.total, round(took, 2), other.hits, other.did_you_mean, other.facets,
+                other.language, fallback_locale=_other(locale),
+            )  # fmt: skip
+    hits = [hit_of(found, *ranked) for ranked in shown[offset : offset + limit]]
     took = (time.perf_counter() - started) * 1000
     return SearchResults(
         query=query,
-        total=len(found.ranked),
+        total=len(shown),
         took_ms=round(took, 2),
         hits=hits,
-        did_you_mean=found.did_you_mean,
-        facets=facet_counts(found.reader, [a for a, _, _ in found.ranked]),
+        did_you_mean=suggestion,
+        facets=facet_counts(found.reader, [a for a, _, _ in shown]),
         language=found.language,
     )

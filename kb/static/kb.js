@@ -23,6 +23,12 @@
       a.href = s.url;
       a.textContent = s.title;
       li.appendChild(a);
+      if (s.audience === "internal") {  // staff only: marked as such
+        var badge = document.createElement("span");
+        badge.className = "badge internal";
+        badge.textContent = list.dataset.internal || "internal";
+        li.appendChild(badge);
+      }
       list.appendChild(li);
     });
     list.hidden = items.length === 0;
@@ -69,7 +75,10 @@
     if (comment) body.comment = comment;
     if (vote.dataset.searchId) body.search_id = parseInt(vote.dataset.searchId, 10);
     var url = "/api/v1/articles/" + vote.dataset.articleId.split("/").map(encodeURIComponent).join("/") + "/feedback";
-    fetch(url, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)})
+    var headers = {"Content-Type": "application/json"};
+    var csrf = document.querySelector('meta[name="csrf-token"]');  // signed-in staff: their vote is staff's
+    if (csrf) headers["X-CSRF-Token"] = csrf.content;
+    fetch(url, {method: "POST", headers: headers, body: JSON.stringify(body), credentials: "same-origin"})
       .then(function (r) {
         if (!r.ok) throw new Error(r.status);
         vote.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
