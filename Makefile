@@ -18,7 +18,8 @@ run: install
 test: install
 	$(BIN)/ruff check kb indexer tests bench
 	KB_TEST_DATABASE_URL="$${KB_TEST_DATABASE_URL:-$$(bash .ci/postgres.sh)}" \
-	KB_TEST_CHROMEDRIVER="$${KB_TEST_CHROMEDRIVER:-$$(bash .ci/chromium.sh)}" $(BIN)/pytest
+	KB_TEST_CHROMEDRIVER="$${KB_TEST_CHROMEDRIVER:-$$(bash .ci/chromium.sh)}" \
+	KB_TEST_AXE="$${KB_TEST_AXE:-$$(bash .ci/axe.sh)}" $(BIN)/pytest
 
 install: $(STAMP)
 

@@ -13,6 +13,7 @@ chunks keep their rows, so an incremental build analyses only the chunks it chan
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import threading
@@ -171,6 +172,7 @@ class BM25Index:
         self.column = {t: i for i, t in enumerate(counts.vocab)}
         self._speller: Speller | None = None
         self._speller_lock = threading.Lock()
+        self._sorted_known: list[str] | None = None
         n = counts.rows
         keep = None if rows is None else sparse.diags(np.asarray(rows, dtype=np.float32))
         visible = self.visible_rows = n if rows is None else int(np.count_nonzero(rows))
@@ -282,6 +284,10 @@ class BM25Index:
                     for t in [terms(form, lang)]
                     if t and (k := f"{lang}:{t[0]}") in column
                 ][:1]
+            if not known and is_word(word):
+                # ... or a verb's forms ('olvidé' -> 'olvid', 'olvidado' -> 'olvidad'): a real word whose
+                # stem begins another known stem of its language, a letter or two longer, is that word.
+                known = [c for c in (self._extension(f"{lang}:{t[0]}") for lang, t in analysed.items()) if c][:1]
             if known:
                 cols.extend(known)
                 from_word[word] = known
@@ -295,6 +301,25 @@ class BM25Index:
             if guess is not None:
                 corrections[word] = guess
         return QueryTerms(list(dict.fromkeys(cols)), from_word, corrections, tuple(unknown))
+
+    def _extension(self, term: str) -> int | None:
+        """The column of the most used known term that extends ``term`` (``lang:stem``, a stem of at
+        least 5 letters) by one or two letters, if any."""
+        stem = term.partition(":")[2]
+        if len(stem) < 5:
+            return None
+        if self._sorted_known is None:
+            self._sorted_known = sorted(self.known)
+        at = bisect.bisect_right(self._sorted_known, term)
+        best = None
+        for other in self._sorted_known[at : at + 50]:
+            if not other.startswith(term):
+                break
+            if len(other) - len(term) <= 2:
+                col = self.known[other]
+                if best is None or self.df[col] > self.df[best]:
+                    best = col
+        return best
 
     def _guess(self, folded: str, primary: str | None) -> tuple[str, str] | None:
         """The known ``lang:term`` a misspelt (folded) word most likely meant, and the one-edit spelling

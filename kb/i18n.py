@@ -39,7 +39,8 @@ TEXT: dict[str, dict[str, str]] = {
         "clear_filters": "Quitar filtros",
         "previous": "Anterior",
         "next": "Siguiente",
-        "updated": "Actualizado",
+        "pages": "Páginas de resultados",
+        "updated": "Actualizado el",
         "contents": "En este artículo",
         "helpful_q": "¿Te resultó útil este artículo?",
         "yes": "Sí",
@@ -173,6 +174,7 @@ TEXT: dict[str, dict[str, str]] = {
         "users_delete": "Eliminar",
         "users_delete_q": "¿Eliminar la cuenta {email}? No se puede deshacer.",
         "users_failed": "No pudimos completar la operación. Inténtalo de nuevo.",
+        "users_none": "Todavía no hay ninguna cuenta: crea la primera aquí abajo.",
     },
     "en": {
         "site": "Help center",
@@ -198,6 +200,7 @@ TEXT: dict[str, dict[str, str]] = {
         "clear_filters": "Clear filters",
         "previous": "Previous",
         "next": "Next",
+        "pages": "Result pages",
         "updated": "Updated",
         "contents": "In this article",
         "helpful_q": "Was this article helpful?",
@@ -323,6 +326,7 @@ TEXT: dict[str, dict[str, str]] = {
         "users_delete": "Delete",
         "users_delete_q": "Delete the account {email}? This cannot be undone.",
         "users_failed": "We could not complete that. Try again.",
+        "users_none": "No accounts yet: create the first one below.",
     },
 }
 

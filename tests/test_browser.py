@@ -80,8 +80,9 @@ def test_search_open_and_vote(server, browser):
     assert first.find_element(By.CSS_SELECTOR, "a.title").text == "Restablecer la contraseña"
     marks = [m.text.lower() for m in first.find_elements(By.CSS_SELECTOR, ".snippet mark")]
     assert "contraseña" in marks
-    did_you_mean = browser.find_element(By.CSS_SELECTOR, ".did-you-mean a")
-    assert did_you_mean.text == "contraseña olvidada"
+    did_you_mean = browser.find_element(By.CSS_SELECTOR, ".did-you-mean")
+    assert did_you_mean.text.startswith("Mostrando resultados de «contraseña olvidada».")
+    assert did_you_mean.find_element(By.CSS_SELECTOR, "a").text == "Buscar solo «contraseña olvdiada»"
     search_id = int(browser.find_element(By.CSS_SELECTOR, "section.results").get_attribute("data-search-id"))
 
     first.find_element(By.CSS_SELECTOR, "a.title").click()
@@ -146,7 +147,9 @@ def test_agent_console_signs_in_suggests_and_records_feedback(server, browser):
     assert first.get_attribute("data-article-id") == "es/internas/reembolsos"
     assert "Confianza" in first.find_element(By.CSS_SELECTOR, ".confidence").text
     reasons = [li.text for li in first.find_elements(By.CSS_SELECTOR, "ul.reasons li")]
-    assert any(r.startswith("Contiene «") for r in reasons) and any("similitud" in r for r in reasons)
+    assert any(r.startswith("Palabras del ticket en esta sección: «") for r in reasons)
+    assert any("similitud" in r for r in reasons)
+    assert first.find_element(By.CSS_SELECTOR, ".badge.internal").text == "Interno"
 
     first.find_element(By.CSS_SELECTOR, "button.outcome-used").click()
     wait.until(
@@ -262,3 +265,68 @@ def test_staff_sign_in_with_password_and_authenticator_then_the_console_needs_no
     wait.until(lambda b: not b.find_elements(By.CSS_SELECTOR, "form.sign-out"))
     browser.get(base + "/articles/es/internas/reembolsos")
     assert "No encontramos" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_a_spanish_question_in_the_english_interface_gets_spanish_answers_with_labels(server, browser):
+    """The other language answers, with a notice; facets show labels and language names, not slugs."""
+    _, base = server
+    wait = WebDriverWait(browser, 30)
+    browser.get(base + "/search?q=contrasena+olvidada&lang=en")
+    notice = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "p.notice.fallback")))
+    assert notice.text == "We found no answers in English. Results in Spanish:"
+    hit = browser.find_element(By.CSS_SELECTOR, "ol.hits li.hit")
+    assert hit.find_element(By.CSS_SELECTOR, "a.title").text == "Restablecer la contraseña"
+    assert "Spanish · Updated" in hit.find_element(By.CSS_SELECTOR, "p.meta").text
+    facets = browser.find_element(By.CSS_SELECTOR, "aside.facets").text
+    assert "Account and sign-in" in facets and "cuenta" not in facets
+    browser.get(base + "/?lang=es")  # leave the visitor's language as the other tests expect
+
+
+AXE = os.environ.get("KB_TEST_AXE", "")
+
+PAGES = [
+    "/?lang=es",
+    "/search?q=contrasena+olvidada&lang=es",
+    "/search?q=contrase%C3%B1a+olvidada&lang=en",
+    "/search?q=receta+de+paella&lang=es",
+    "/articles/es/cuenta/restablecer-contrasena?lang=es",
+    "/articles/en/account/reset-password?lang=en",
+    "/staff/sign-in?lang=en",
+    "/agent?lang=es",
+    "/owners?lang=es",
+    "/owners/analytics?lang=en",
+    "/admin/users?lang=es",
+    "/articles/no/such?lang=es",
+]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_pages_pass_axe_core_at_desktop_and_phone_width(server, browser, width):
+    """Deque's axe-core rules (WCAG 2.x A/AA and best practices) on every page, signed in with an
+    admin token where the page needs one, at a desktop and a phone width."""
+    if not AXE:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the accessibility test: .ci/axe.sh found no npm/axe-core", pytrace=False)
+        pytest.skip("no axe-core (run make test, which installs it)")
+    from kb.services import tokens
+
+    app, base = server
+    _, token = tokens.create_token(app.extensions["kb.db"], "admin", "axe")
+    axe = open(AXE, encoding="utf-8").read()
+    browser.set_window_size(width, 1200)
+    try:
+        for path in PAGES:
+            browser.get(base + path)
+            for key in ("kb_agent_token", "kb_owner_token", "kb_admin_token"):
+                browser.execute_script(f"sessionStorage.setItem('{key}', '{token}')")
+            browser.get(base + path)
+            WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+            browser.execute_script(axe)
+            found = browser.execute_async_script(
+                "var done = arguments[0]; axe.run().then(function (r) { done(r.violations.map(function (v) {"
+                " return [v.id, v.impact, v.nodes[0].html.slice(0, 160)]; })); });"
+            )
+            assert found == [], (path, found)
+    finally:
+        browser.execute_script("sessionStorage.clear()")
+        browser.set_window_size(1280, 1200)

@@ -224,7 +224,7 @@ def test_pages_show_labels_language_names_dates_and_plurals_in_the_visitors_lang
     spanish = client.get("/search?q=factura&lang=es&locale=all").get_data(as_text=True)
     assert ">Facturación<" in spanish and ">Español<" in spanish and ">Inglés<" in spanish
     months_es = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
-    assert re.search(rf"Actualizado \d{{1,2}} de ({months_es}) de \d{{4}}", spanish)
+    assert re.search(rf"Actualizado el \d{{1,2}} de ({months_es}) de \d{{4}}", spanish)
     one = client.get("/search?q=contraseña olvidada&lang=es&tag=contraseña").get_data(as_text=True)
     count = re.search(r'<p class="count">([^<]+)</p>', one).group(1)
     assert count in ("1 artículo",) or re.fullmatch(r"\d+ artículos", count)

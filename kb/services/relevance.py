@@ -23,7 +23,7 @@ article answers a query at all is evidence of two kinds about it:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -31,6 +31,7 @@ from indexer.bm25 import BM25Index
 from indexer.reader import BuildReader
 
 BACKGROUND_SECTIONS = 512  # sections whose cosines with a query are its background (fixed per build)
+MIN_BACKGROUND = 30  # fewer visible sections than this have no background to stand against
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +62,16 @@ class Cutoff:
     drop: float = 1.0
     keep_first: int = 1
     keep_relative: float = 0.3
+    # When the model does not know the query's language (MiniLM and Spanish) there is no meaning
+    # evidence, and words must carry it alone, as fusion lets them (weight_foreign).
+    coverage_unread: float = 0.4
+
+    def unread(self) -> Cutoff:
+        """This cutoff for a query the model cannot read."""
+        return replace(self, coverage=self.coverage_unread)
 
 
-NO_CUTOFF = Cutoff(-math.inf, 0.0, 0.0, -math.inf, math.inf, 10**9, 0.0)
+NO_CUTOFF = Cutoff(-math.inf, 0.0, 0.0, -math.inf, math.inf, 10**9, 0.0, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +106,9 @@ def background(reader: BuildReader, staff: bool) -> Background:
         if len(rows) > BACKGROUND_SECTIONS:
             rows = np.sort(np.random.default_rng(0).choice(rows, BACKGROUND_SECTIONS, replace=False))
         sample = reader.vectors.rows(rows.tolist()).astype(np.float32)
-        if len(rows) < 3:
-            found = Background(0.0, 1.0, sample)
+        if len(rows) < MIN_BACKGROUND:
+            # Too few sections to tell how alike they are: any cosine at the model's floor stands.
+            found = Background(-1.0, 1.0, sample)
         else:
             pairs = sample @ sample.T
             np.fill_diagonal(pairs, np.nan)

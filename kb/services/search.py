@@ -189,6 +189,7 @@ class Retrieval:
     semantic: dict[str, float]  # section id -> cosine similarity
     ranked: list[tuple[str, float, str]]  # (article id, fused score, section to show), best first
     evidence: dict[str, relevance.Evidence] = field(default_factory=dict)  # article id -> evidence
+    understood: bool = True  # the embedding model knows the query's language
 
     @property
     def columns(self) -> list[int]:
@@ -314,7 +315,7 @@ def retrieve(
         [a for a, _, _ in ranked[: candidates * 2]],
         engine.min_similarity if known else math.inf,
     )
-    return Retrieval(reader, lexicon, language, analysed, fixed, lexical, semantic, ranked, evidence)
+    return Retrieval(reader, lexicon, language, analysed, fixed, lexical, semantic, ranked, evidence, known)
 
 
 def hit_of(found: Retrieval, article_id: str, score: float, chunk_id: str, marked: set[str] | None = None) -> SearchHit:
@@ -406,11 +407,11 @@ def search(
         mode=mode, locale=locale, product=product, tags=tags, staff=staff, candidates=candidates, params=params
     )
     found = retrieve(engine, query, reader=reader, corrections=False, **common)
-    shown = relevance.admitted(found.evidence, found.ranked, cut)
+    shown = relevance.admitted(found.evidence, found.ranked, cut if found.understood else cut.unread())
     suggestion = None
     if correct and found.analysed.corrections:
         fixed = retrieve(engine, query, reader=reader, **common)
-        fixed_shown = relevance.admitted(fixed.evidence, fixed.ranked, cut)
+        fixed_shown = relevance.admitted(fixed.evidence, fixed.ranked, cut if fixed.understood else cut.unread())
         if fixed.did_you_mean and clearly_better(fixed, fixed_shown, found, shown):
             found, shown, suggestion = fixed, fixed_shown, fixed.did_you_mean
     if not shown and locale and fallback:

@@ -146,7 +146,7 @@
   // Vertical bars: one per item, labelled under it; `overlay` draws a darker bar inside (a part of it).
   function columns(target, items, value, label, overlay) {
     var w = 720, h = 200, pad = 24, max = Math.max.apply(null, items.map(value).concat([1]));
-    var chart = svg("svg", { viewBox: "0 0 " + w + " " + (h + pad), role: "img" });
+    var chart = svg("svg", { viewBox: "0 0 " + w + " " + (h + pad), role: "img", "aria-label": target.dataset.label || "" });
     var step = w / Math.max(items.length, 1);
     items.forEach(function (item, i) {
       var v = value(item), bh = h * v / max;
@@ -168,7 +168,7 @@
   // Horizontal bars with their label and value, for ranked lists.
   function rows(target, items, value, label, scale) {
     var w = 720, rh = 20, max = scale || Math.max.apply(null, items.map(value).concat([1]));
-    var chart = svg("svg", { viewBox: "0 0 " + w + " " + Math.max(items.length * rh, rh), role: "img" });
+    var chart = svg("svg", { viewBox: "0 0 " + w + " " + Math.max(items.length * rh, rh), role: "img", "aria-label": target.dataset.label || "" });
     items.forEach(function (item, i) {
       var bw = (w - 260) * value(item) / max;
       chart.appendChild(svg("text", { x: 0, y: i * rh + 14 }, label(item).slice(0, 40)));

@@ -40,6 +40,13 @@
   function render(users) {
     var body = $("users");
     body.innerHTML = "";
+    if (!users.length) {
+      var empty = el("tr");
+      var cell = el("td", "meta", t.users_none);
+      cell.colSpan = 5;
+      empty.appendChild(cell);
+      body.appendChild(empty);
+    }
     users.forEach(function (u) {
       var row = el("tr");
       row.dataset.email = u.email;
