@@ -265,6 +265,10 @@ def test_staff_account_pages_and_api_tell_customers_nothing(app, client):
 
     staff.create_user(app.extensions["kb.db"], "secreta@example.com", "a long and honest password", "admin", "Sec")
     assert client.get("/api/v1/users").status_code == 401
+    assert (
+        client.get("/api/v1/comments").status_code == 401
+        and client.get("/api/v1/comments?format=csv").status_code == 401
+    )
     for path in ("/admin/users", "/owners", "/agent"):
         assert "secreta" not in client.get(path).get_data(as_text=True)
 
@@ -281,3 +285,12 @@ def test_a_revoked_token_is_refused_even_without_rate_limits(tmp_path_factory, e
     client = app.test_client()
     for path in ("/api/v1/search?q=reembolso", "/api/v1/autocomplete?q=pedir", "/api/v1/articles/es/reembolsos", "/"):
         assert client.get(path, headers={"Authorization": f"Bearer {token}"}).status_code == 401, path
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_no_fallback_or_correction_reaches_a_hidden_article(client, word):
+    """The other-language fallback and the corrected query search only what customers may see."""
+    for locale in ("es", "en"):
+        for correct in ("true", "false"):
+            body = client.get(f"/api/v1/search?q={word}&locale={locale}&correct={correct}").get_json()
+            assert body["total"] == 0 and body["fallback_locale"] is None and _search_leaks(body) == []
