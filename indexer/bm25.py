@@ -43,7 +43,10 @@ VOCAB = "bm25-vocab.json"
 
 
 def row_fields(row: dict) -> tuple[str, str, str]:
-    return row["title"], " ".join(row["path"]), row["text"]
+    """A chunk's lexical fields: its article's title and tags (the words its owner chose to be found
+    by, as a help center's labels are), its heading path, its text."""
+    tags = " ".join(row.get("tags") or ())
+    return f"{row['title']} {tags}".strip(), " ".join(row["path"]), row["text"]
 
 
 def _lang(row: dict) -> str:

@@ -48,7 +48,7 @@ from indexer.vectors import Encoder, VectorIndex
 log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes what a build makes from the same file.
-PIPELINE_VERSION = 4  # 2: BM25F term matrix; 3: rendered pages; 4: locale detected from the text
+PIPELINE_VERSION = 5  # 2: BM25F term matrix; 3: rendered pages; 4: locale detected from the text; 5: tags
 MANIFEST = "manifest.json"
 CURRENT = "current"
 BUILDS = "builds"

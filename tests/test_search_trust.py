@@ -63,6 +63,13 @@ def test_a_real_query_finds_its_article_first_and_not_the_whole_knowledge_base(c
     assert sum(body["facets"]["locale"].values()) == body["total"]
 
 
+def test_an_articles_tags_find_it(client):
+    # "gdpr" is only in the tags of "Export your data" (front matter), as a help center's labels are.
+    assert "gdpr" not in (Path(__file__).resolve().parents[1] / "articles/en/account/data-export-gdpr.md").read_text().split("---")[2].lower()
+    body = search(client, q="gdpr request for customer data", locale="en")
+    assert body["results"] and body["results"][0]["id"] == "en/account/data-export-gdpr"
+
+
 def _off_topic() -> list[str]:
     lines = OFF_TOPIC.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
