@@ -152,8 +152,9 @@ def test_eval_scores_search_and_suggest_on_a_judged_set(kb, tmp_path):
     assert suggest.returncode == 0, suggest.stderr
     line = json.loads(suggest.stdout.strip().splitlines()[-1])
     assert line["task"] == "suggest" and list(line["modes"]) == ["suggest"]
-    assert set(line["modes"]["suggest"]) == {"recall@1", "recall@3", "mrr@10"}
+    assert set(line["modes"]["suggest"]) == {"recall@1", "recall@3", "mrr@10", "shown@3", "answered"}
     assert line["modes"]["suggest"]["recall@1"] == 1.0
+    assert 0 <= line["modes"]["suggest"]["shown@3"] <= line["modes"]["suggest"]["recall@3"]
     assert "model all-MiniLM-L6-v2" in suggest.stderr  # an English set: auto keeps MiniLM
 
 

@@ -58,7 +58,8 @@ def eval_command(dataset_dir: Path, mode: str, task: str, as_json: bool) -> None
     """Index DATASET_DIR/articles (cached under KB_DATA_DIR/eval/) and score every query.
 
     search: nDCG@10, Recall@10 and MRR@10 per mode; suggest: Recall@1, Recall@3 and MRR@10 of the
-    suggestions an agent gets. Both with latency p50/p99.
+    suggestions, surest first, and what the confidence floor leaves an agent: Recall@3 of the shown
+    ones (shown@3) and the share of tickets with any (answered). Both with latency p50/p99.
     """
     try:
         dataset = evaluation.load_dataset(dataset_dir)
@@ -73,8 +74,11 @@ def eval_command(dataset_dir: Path, mode: str, task: str, as_json: bool) -> None
     modes = (list(search_service.MODES) if mode == "all" else [mode]) if task == "search" else ["suggest"]
     limit = evaluation.K
 
-    def run_query(text: str, m: str) -> list[str]:
+    floor = values["SUGGEST_SHOW_MIN_CONFIDENCE"]
+
+    def run_query(text: str, m: str) -> list[str] | tuple[list[str], list[str]]:
         if m == "suggest":  # the query is what a customer wrote in a ticket; agents see every article
+            # The ranking is scored whole (surest first); the floor's effect apart (shown@3, answered).
             found = suggest_service.suggest(
                 engine,
                 "",
@@ -83,8 +87,10 @@ def eval_command(dataset_dir: Path, mode: str, task: str, as_json: bool) -> None
                 staff=True,
                 candidates=values["SEARCH_CANDIDATES"],
                 meaning_tokens=values["SUGGEST_MEANING_TOKENS"],
-                min_confidence=values["SUGGEST_SHOW_MIN_CONFIDENCE"],
+                min_confidence=0.0,
             )
+            ranked = [s.hit.id for s in found.suggestions]
+            return ranked, [s.hit.id for s in found.suggestions if s.confidence >= floor]
         else:
             found = search_service.search(engine, text, mode=m, limit=limit, candidates=values["SEARCH_CANDIDATES"])
         return [hit.id for hit in found.hits]

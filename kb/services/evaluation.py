@@ -89,6 +89,8 @@ class ModeScores:
     mrr: list[float] = field(default_factory=list)
     recall1: list[float] = field(default_factory=list)
     recall3: list[float] = field(default_factory=list)
+    shown3: list[float] = field(default_factory=list)  # Recall@3 of what a floor leaves shown
+    answered: list[float] = field(default_factory=list)  # 1 when anything is shown at all
     latencies_ms: list[float] = field(default_factory=list)
 
     def summary(self) -> dict[str, float]:
@@ -99,12 +101,18 @@ class ModeScores:
         }
 
     def suggest_summary(self) -> dict[str, float]:
-        """What an agent sees first: is the answer the top suggestion, or among the top three."""
-        return {
+        """What an agent sees first: is the answer the top suggestion, or among the top three (of the
+        ranking); and, when a confidence floor hides some, the top three of what is left
+        (``shown@3``) and the share of tickets that get any suggestion (``answered``)."""
+        out = {
             "recall@1": round(statistics.fmean(self.recall1), 4) if self.recall1 else 0.0,
             "recall@3": round(statistics.fmean(self.recall3), 4) if self.recall3 else 0.0,
             "mrr@10": round(statistics.fmean(self.mrr), 4) if self.mrr else 0.0,
         }
+        if self.shown3:
+            out["shown@3"] = round(statistics.fmean(self.shown3), 4)
+            out["answered"] = round(statistics.fmean(self.answered), 4)
+        return out
 
 
 def percentile(values: Sequence[float], p: float) -> float:
@@ -117,10 +125,11 @@ def percentile(values: Sequence[float], p: float) -> float:
 def evaluate(
     dataset: Dataset,
     modes: Sequence[str],
-    run_query: Callable[[str, str], list[str]],
+    run_query: Callable[[str, str], list[str] | tuple[list[str], list[str]]],
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, ModeScores]:
-    """``run_query(text, mode)`` -> article ids best first; scores every judged query in every mode."""
+    """``run_query(text, mode)`` -> article ids best first (or those and the ones a floor leaves shown);
+    scores every judged query in every mode."""
     results = {mode: ModeScores() for mode in modes}
     total = len(dataset.queries) * len(modes)
     done = 0
@@ -131,6 +140,10 @@ def evaluate(
             ranked = run_query(text, mode)
             scores.latencies_ms.append((time.perf_counter() - started) * 1000)
             relevant = dataset.qrels[qid]
+            if isinstance(ranked, tuple):
+                ranked, shown = ranked
+                scores.shown3.append(recall_at_k(shown, relevant, 3))
+                scores.answered.append(float(bool(shown)))
             scores.ndcg.append(ndcg_at_k(ranked, relevant))
             scores.recall.append(recall_at_k(ranked, relevant))
             scores.mrr.append(mrr_at_k(ranked, relevant))

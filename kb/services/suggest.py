@@ -23,7 +23,7 @@ from kb.services.engine import Engine
 from kb.services.tickets import CleanTicket, clean_ticket, telling_part
 
 MEANING_TOKENS = 64  # default of the SUGGEST_MEANING_TOKENS setting
-SHOW_MIN_CONFIDENCE = 0.2  # default of the SUGGEST_SHOW_MIN_CONFIDENCE setting
+SHOW_MIN_CONFIDENCE = 0.05  # default of the SUGGEST_SHOW_MIN_CONFIDENCE setting
 
 _TEXT = {
     "es": {
