@@ -240,7 +240,12 @@ def _written(chunk: dict, wanted: list[str]) -> dict[str, str]:
     for term in wanted:
         lang, _, stem = term.partition(":")
         by_lang.setdefault(lang, set()).add(stem)
-    for word in TOKEN_RE.findall(f"{chunk['title']} {chunk['text']}"):
+    # A stem keeps its word's first two letters (Snowball changes endings only): the rest need no stemming.
+    starts = {stem[:2] for stems in by_lang.values() for stem in stems}
+    for word in dict.fromkeys(TOKEN_RE.findall(f"{chunk['title']} {chunk['text']}")):
+        folded = fold(word.lower())
+        if folded[:2] not in starts and folded[:1] not in starts:
+            continue
         for lang, stems in by_lang.items():
             found = terms(word, lang)
             if found and found[0] in stems and f"{lang}:{found[0]}" not in out:
