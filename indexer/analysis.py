@@ -24,14 +24,14 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.lang import stopwords_for_language
-from whoosh.lang.porter2 import stem as english_stem
+from whoosh.lang.porter2 import stem as _porter2_stem
 from whoosh.lang.snowball.spanish import SpanishStemmer
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("es", "en")
 # Analysis changes invalidate every lexical index built before; bump on any change below.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # 2: words past STEMMED_CHARS are not stemmed
 
 # Words: letters and digits, joined by inner dots, dashes, underscores or apostrophes (v2.4.7, e-mail, ACSD-48204).
 TOKEN_PATTERN = r"\w+(?:[.\-_'’]\w+)*"
@@ -113,9 +113,19 @@ _SPANISH = SpanishStemmer()
 _SPANISH_ACCENTS = _spanish_suffix_accents()
 
 
+# Longer tokens are no words (hashes, encoded blobs, a hostile ticket's 200,000 'y's) and the stemmers
+# scan them suffix by suffix (Porter2 took 1.2 s on one such word): they stay as they are, folded.
+STEMMED_CHARS = CACHED_CHARS
+
+
 def spanish_stem(word: str) -> str:
     """Stem a folded Spanish word so that accented and unaccented spellings meet."""
-    return _spanish_stem_cached(word) if len(word) <= CACHED_CHARS else _spanish_stem(word)
+    return _spanish_stem_cached(word) if len(word) <= STEMMED_CHARS else word
+
+
+def english_stem(word: str) -> str:
+    """Porter2, for words up to ``STEMMED_CHARS``."""
+    return _porter2_stem(word) if len(word) <= STEMMED_CHARS else word
 
 
 @lru_cache(maxsize=200_000)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from indexer.analysis import STEMMED_CHARS, terms
 from indexer.bm25 import SpellingLimits
 from indexer.spelling import Speller
 from kb.services import tickets, tokens
@@ -95,6 +96,16 @@ def test_the_typo_corrector_never_guesses_at_a_long_word():
     assert speller.correct("es", "y" * 100_000) is None
     assert time.perf_counter() - started < 1.0
     assert speller.correct_word("es", "contrasenq", lambda w: [w[:9]]) is not None  # ordinary words still are
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_word_too_long_to_be_one_is_not_stemmed(lang):
+    # Porter2 spent 1.2 s on one 199,000-letter 'y' word (it marks every consonant y); Snowball Spanish
+    # scans long words suffix by suffix. Such a token stays as it is, on both the index and the query side.
+    assert terms("y" * 199_000, lang) == ["y" * 199_000]
+    long_word = "facturaciones" * (STEMMED_CHARS // 13 + 1)
+    assert terms(long_word, lang) == [long_word]
+    assert terms("facturaciones", lang) != ["facturaciones"]  # words are stemmed as before
 
 
 def test_spelling_limits_are_settings(starter, encoder, tmp_path):
