@@ -1,8 +1,8 @@
 """BM25F scoring as a sparse matrix: one row per chunk, one column per (language, term).
 
-Whoosh is the lexical index of record (analysis, highlighting, spelling), but its scorer is pure
-Python: 0.4–1.2 s for a 3-word OR query over d365's 40k chunks. Here the same analysis and the same
-BM25F formula are precomputed per (chunk, term) at load time, so a query is a sum of a few sparse
+This is the lexical index. Analysis is Whoosh's (``indexer.analysis``: its stemmers and stop words);
+its scorer is not: pure Python, it took 0.4–1.2 s for a 3-word OR query over d365's 40k chunks. Here
+the BM25F formula is precomputed per (chunk, term) at load time, so a query is a sum of a few sparse
 columns in C: about a millisecond.
 
     score(chunk, query) = Σ_t idf(t) · tf'/(k1 + tf'),   tf' = Σ_field boost · tf / (1 − b + b · len/avglen)
@@ -32,7 +32,7 @@ from indexer.spelling import Speller
 log = logging.getLogger(__name__)
 
 FIELDS = ("title", "headings", "body")
-BOOSTS = np.array([3.0, 2.0, 1.0], dtype=np.float32)  # as the Whoosh fields (lexical.FIELD_BOOSTS)
+BOOSTS = np.array([3.0, 2.0, 1.0], dtype=np.float32)  # title, headings, body: a word in a title says most
 K1 = 1.2
 B = 0.75
 CORRECT_UP_TO_WORDS = 12  # queries longer than this get no typo correction (a search box: a dozen words)

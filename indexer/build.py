@@ -8,8 +8,7 @@ Layout of the data directory::
     builds/<build-id>/articles.json    metadata and sections of every indexed article
     builds/<build-id>/chunks.json      chunk rows, in FAISS row order
     builds/<build-id>/vectors.faiss    the vector index
-    builds/<build-id>/lexical/         the Whoosh index
-    builds/<build-id>/bm25.npz         BM25F term counts (+ bm25-vocab.json)
+    builds/<build-id>/bm25.npz         BM25F term counts (+ bm25-vocab.json): the lexical index
     builds/<build-id>/pages.sqlite3    every article rendered to HTML
     current -> builds/<build-id>       the live build (a symlink replaced atomically)
     embedding-cache.sqlite3            vectors by (model, chunk text hash)
@@ -17,7 +16,7 @@ Layout of the data directory::
 A build is written under ``builds/<id>.partial`` and renamed when complete, and ``current`` moves only
 after that: a reader never sees half an index, and a build killed at any point leaves the previous one
 serving. Articles whose file and pipeline are unchanged are carried over from the previous build
-(their chunks, vectors and Whoosh documents), so a one-article edit costs one article.
+(their chunks, vectors and term counts), so a one-article edit costs one article.
 """
 
 from __future__ import annotations
@@ -37,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer import bm25, gitmeta, labels, lexical, render, sources, store
+from indexer import bm25, gitmeta, labels, render, sources, store
 from indexer.analysis import ANALYSIS_VERSION
 from indexer.cache import EmbeddingCache, text_hash
 from indexer.chunk import chunk_blocks
@@ -305,13 +304,6 @@ class _Builder:
         self.progress("writing", 0, 1)
         VectorIndex.build(vectors).save(partial)
         clock.lap("faiss")
-        deleted = set(prev["ids"]) - carried_ids if (same_pipeline and prev_dir) else set()
-        lexical.write(
-            partial / lexical.DIRNAME,
-            (self._lexical_doc(row) for row in new_rows),
-            delete_articles=deleted,
-            base=(prev_dir / lexical.DIRNAME) if (same_pipeline and prev_dir) else None,
-        )
         self._term_counts(prev_dir if same_pipeline else None, prev_chunks, carried_rows, new_rows).save(partial)
         clock.lap("lexical")
         render.PageStore(partial / render.FILENAME).write(
@@ -461,21 +453,6 @@ class _Builder:
             base = bm25.TermCounts.load(prev_dir).take([position[r["id"]] for r in carried_rows])
             return base.extend(new_rows)
         return bm25.TermCounts.empty().extend(carried_rows + new_rows)
-
-    @staticmethod
-    def _lexical_doc(row: dict) -> lexical.LexicalDoc:
-        return lexical.LexicalDoc(
-            chunk_id=row["id"],
-            article_id=row["article_id"],
-            locale=row["locale"],
-            product=row["product"],
-            tags=row["tags"],
-            audience=row["audience"],
-            status=row["status"],
-            title=row["title"],
-            headings=" ".join(row["path"]),
-            body=row["text"],
-        )
 
     # -- metadata -----------------------------------------------------------------------------
 

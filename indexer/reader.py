@@ -1,4 +1,4 @@
-"""Reading a finished build: its manifest, chunks, articles, lexical and vector indexes.
+"""Reading a finished build: its manifest, chunks, articles, term counts (BM25F) and vector index.
 
 A :class:`BuildReader` is one immutable build; :func:`open_current` opens the live one. Holders
 check :func:`current_build_id` (a readlink, microseconds) to notice a switch and reopen.
@@ -19,8 +19,6 @@ from indexer.bm25 import MATRIX as BM25_MATRIX
 from indexer.bm25 import BM25Index, TermCounts
 from indexer.build import CURRENT, current_build_dir, read_manifest
 from indexer.labels import FILENAME as LABELS
-from indexer.lexical import DIRNAME as LEXICAL_DIR
-from indexer.lexical import LexicalSearcher
 from indexer.render import FILENAME as PAGES
 from indexer.render import PageStore
 from indexer.sources import article_id_for
@@ -63,7 +61,6 @@ class BuildReader:
         # is still found by its path-derived id.
         self.id_by_path: dict[str, str] = {article_id_for(a["path"]): i for i, a in self.articles.items()}
         self.vectors = VectorIndex.load(self.path)
-        self.lexical = LexicalSearcher(self.path / LEXICAL_DIR)
         self.pages = PageStore(self.path / PAGES)
         # Visibility and filters are boolean arrays over articles, mapped to chunk rows by index.
         self.article_ids: list[str] = list(self.articles)
@@ -154,9 +151,6 @@ class BuildReader:
                 f"the index was built with {self.manifest['model']} ({built}, {dim} dimensions) but the "
                 f"configured model is {encoder.model_id} ({encoder.dimension} dimensions); run `kb index`"
             )
-
-    def close(self) -> None:
-        self.lexical.close()
 
 
 def open_current(data_dir: Path) -> BuildReader:

@@ -1,4 +1,4 @@
-"""Builds with the real model, real Whoosh/FAISS indexes and a real SQLite file."""
+"""Builds with the real model, real term-matrix and FAISS indexes and a real SQLite file."""
 
 import json
 import os
@@ -31,8 +31,9 @@ def test_first_build_indexes_everything_and_writes_manifest(kb, encoder):
     assert manifest["counts"] == {"articles": 3, "chunks": 3, "vectors": 3, "errors": 0, "warnings": 0}
     assert set(manifest["articles"]) == {"es/a.md", "es/b.md", "en/c.md"}
     assert len(manifest["content_hash"]) == 64
-    for name in ("articles.json", "chunks.json", "vectors.faiss", "lexical"):
+    for name in ("articles.json", "chunks.json", "vectors.faiss", "bm25.npz", "bm25-vocab.json", "pages.sqlite3"):
         assert (live / name).exists()
+    assert not (live / "lexical").exists()  # no Whoosh index: no query read it (issue 16)
 
 
 def test_incremental_build_embeds_only_the_edited_article(kb, encoder):
@@ -56,12 +57,14 @@ def test_incremental_build_embeds_only_the_edited_article(kb, encoder):
 def test_deleted_article_leaves_every_index(kb, encoder):
     _three(kb)
     kb.build(encoder)
+    before = open_current(kb.data)
+    assert [before.chunks[row]["article_id"] for row, _ in before.bm25.search("stripe card payments", 10)] == ["en/c"]
     (kb.articles / "en/c.md").unlink()
     report = kb.build(encoder)
     assert report.articles == 2
     reader = open_current(kb.data)
     assert "en/c" not in reader.articles
-    assert reader.lexical.search("stripe card payments") == []
+    assert all(reader.chunks[row]["article_id"] != "en/c" for row, _ in reader.bm25.search("stripe card payments", 10))
     assert len(reader.vectors) == 2
     engine = store.engine_for(kb.settings["DATABASE_URL"])
     with engine.connect() as conn:

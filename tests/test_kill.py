@@ -1,7 +1,7 @@
 """A build killed with SIGKILL at any point leaves the previous index serving, and the next build completes.
 
 Each case runs the real ``kb index`` in a child process that stops itself at one point of the build
-(mid-embedding, mid-Whoosh-commit, after the database is published but before the switch, and between
+(mid-embedding, with the term matrix half written, after the database is published but before the switch, and between
 the new ``current`` link and its rename) and says so in a marker file; the test then kills it with
 SIGKILL. Nothing in kb knows about these points: the child wraps library functions before running the
 command, as a debugger would.
@@ -47,14 +47,16 @@ if point == "embedding":
         return original(self, *args, **kwargs)
 
     SentenceTransformer.forward = forward
-elif point == "whoosh-commit":
-    from whoosh import writing
-    original = writing.SegmentWriter._commit_toc
+elif point == "term-matrix":
+    from indexer import bm25
+    original = bm25.TermCounts.save
 
-    def _commit_toc(self, segments):  # segment files written, the table of contents not yet
+    def save(self, directory):  # the matrix file written, its vocabulary not yet
+        original(self, directory)
+        (Path(directory) / bm25.VOCAB).unlink()
         stop_here()
 
-    writing.SegmentWriter._commit_toc = _commit_toc
+    bm25.TermCounts.save = save
 elif point == "published":
     from indexer import build
     def switch(data_dir, build_dir):  # the database already names the new build
@@ -124,7 +126,7 @@ def _serves_first_build(kb: KB, first: str, encoder) -> None:
     assert search(engine, NEW_WORD).total == 0
 
 
-@pytest.mark.parametrize("point", ["embedding", "whoosh-commit", "published", "switch"])
+@pytest.mark.parametrize("point", ["embedding", "term-matrix", "published", "switch"])
 def test_a_killed_build_leaves_the_previous_one_serving(served, point, encoder, tmp_path):
     kb, first = served
     marker = tmp_path / "stopped"

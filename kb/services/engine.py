@@ -113,7 +113,6 @@ class Engine:
         self._encoder_factory = encoder_factory
         self._encoder: Encoder | None = None
         self._reader: BuildReader | None = None
-        self._previous: BuildReader | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -220,10 +219,8 @@ class Engine:
             if self._reader is None or self._reader.path.name != current_build_id(self.data_dir):
                 fresh = open_current(self.data_dir)
                 log.info("serving build %s", fresh.build_id)
-                # Requests still on the old build finish on it; the one before that is closed now.
-                if self._previous is not None:
-                    self._previous.close()
-                self._previous, self._reader = self._reader, fresh
+                # Requests still on the old build finish on it: they hold it, and it holds no open file.
+                self._reader = fresh
         return self._reader
 
     def checked_reader(self) -> BuildReader:
