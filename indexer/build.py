@@ -40,6 +40,7 @@ from indexer import bm25, gitmeta, labels, render, sources, store
 from indexer.analysis import ANALYSIS_VERSION
 from indexer.cache import EmbeddingCache, text_hash
 from indexer.chunk import chunk_blocks
+from indexer.errors import KbError
 from indexer.parse import ParsedArticle, parse_article
 from indexer.sources import Problem
 from indexer.vectors import Encoder, VectorIndex
@@ -56,8 +57,10 @@ EMBED_BLOCK = 256  # chunks embedded between progress reports and cache commits
 Progress = Callable[[str, int, int], None]
 
 
-class BuildError(Exception):
+class BuildError(KbError):
     """A build that cannot start or finish; the previous build keeps serving."""
+
+    status, code = 500, "build_failed"
 
 
 @dataclass(frozen=True, slots=True)

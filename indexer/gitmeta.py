@@ -13,6 +13,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from indexer.errors import KbError
+
 log = logging.getLogger(__name__)
 
 
@@ -82,7 +84,7 @@ def history(root: Path) -> dict[str, FileHistory]:
     return result
 
 
-class HistoryFileError(Exception):
+class HistoryFileError(KbError):
     """The history file cannot be read; the message says where and why."""
 
 

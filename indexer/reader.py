@@ -18,6 +18,7 @@ from indexer.analysis import folded_words
 from indexer.bm25 import MATRIX as BM25_MATRIX
 from indexer.bm25 import BM25Index, TermCounts
 from indexer.build import CURRENT, current_build_dir, read_manifest
+from indexer.errors import KbError
 from indexer.labels import FILENAME as LABELS
 from indexer.render import FILENAME as PAGES
 from indexer.render import PageStore
@@ -27,12 +28,17 @@ from indexer.vectors import Encoder, VectorIndex
 log = logging.getLogger(__name__)
 
 
-class NoIndex(Exception):
+class NoIndex(KbError):
     """There is no build to read yet."""
 
+    status, code = 503, "no_index"
+    public_message = "the knowledge base has not been indexed yet; run `kb index`"  # no paths
 
-class ModelMismatch(Exception):
+
+class ModelMismatch(KbError):
     """The live build was embedded by another model than the one configured."""
+
+    status, code = 503, "index_model_mismatch"
 
 
 def current_build_id(data_dir: Path) -> str | None:

@@ -20,6 +20,7 @@ from typing import Protocol
 import numpy as np
 
 from indexer import e5
+from indexer.errors import KbError
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,10 @@ INT8_MIN_COSINE = 0.95
 BUNDLED_NAMES = {DEFAULT_MODEL.lower(), "sentence-transformers/all-minilm-l6-v2"}
 
 
-class ModelNotFound(Exception):
+class ModelNotFound(KbError):
     """The configured embedding model is not on this machine."""
+
+    status, code = 503, "model_not_found"
 
 
 class Encoder(Protocol):

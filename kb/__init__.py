@@ -1,44 +1,14 @@
-"""kb: the web service. ``create_app`` only wires settings, resources and blueprints together."""
+"""kb: a docs-as-code knowledge base. ``indexer`` builds the index; ``kb.services`` answer from it;
+``kb.web`` (Flask) and ``kb.cli`` (the ``kb`` command) serve them."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from flask import Flask
 
-log = logging.getLogger(__name__)
+def create_app(config: dict[str, Any] | None = None):
+    """The Flask app (``kb.web.create_app``), reachable as ``kb:create_app`` for WSGI servers; importing
+    ``kb`` alone (its settings, say) loads no web framework."""
+    from kb.web import create_app as web_app
 
-
-def create_app(config: dict[str, Any] | None = None) -> Flask:
-    from indexer.store import engine_for
-    from kb import admin, agent, api, errors, headers, limits, owners, pages, settings, signin
-    from kb.services import analytics, review, staff, suggestion_log, tokens
-    from kb.services.engine import Engine
-
-    app = Flask(__name__)
-    values = settings.load(config)
-    app.config.update(values)
-    app.json.sort_keys = False  # keep the documented field order
-    app.json.ensure_ascii = False
-    engine = (config or {}).get("ENGINE") or Engine.from_settings(values)
-    app.extensions["kb.engine"] = engine
-    app.config["MAX_CONTENT_LENGTH"] = values["MAX_BODY_BYTES"]  # larger request bodies get a 413
-    db = engine_for(values["DATABASE_URL"])
-    analytics.init_db(db)
-    tokens.init_db(db)
-    suggestion_log.init_db(db)
-    review.init_db(db)
-    staff.init_db(db, signin.totp_key(values))
-    app.extensions["kb.db"] = db
-    errors.init_app(app)
-    headers.init_app(app)
-    signin.init_app(app)
-    limits.init_app(app)
-    app.register_blueprint(api.bp)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(agent.bp)
-    app.register_blueprint(owners.bp)
-    app.register_blueprint(signin.bp)
-    app.register_blueprint(admin.bp)
-    return app
+    return web_app(config)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.build import IndexConfig
+from indexer.errors import KbError
 from indexer.vectors import AUTO
 
 log = logging.getLogger(__name__)
@@ -24,8 +25,10 @@ log = logging.getLogger(__name__)
 ENV_PREFIX = "KB_"
 
 
-class SettingsError(Exception):
+class SettingsError(KbError):
     """A setting has a value kb cannot use."""
+
+    status, code = 500, "bad_configuration"
 
 
 @dataclass(frozen=True, slots=True)

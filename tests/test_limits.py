@@ -2,8 +2,8 @@
 
 import pytest
 
-from kb.limits import Buckets
 from kb.services import tokens
+from kb.web.limits import Buckets
 from tests.conftest import app_on
 
 ARTICLE = "es/cuenta/restablecer-contrasena"

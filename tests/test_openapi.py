@@ -14,8 +14,8 @@ import pytest
 import schemathesis
 from schemathesis import GenerationMode, checks
 
-from kb import openapi
 from kb.services import tokens
+from kb.web import openapi
 from tests.conftest import app_on
 
 FUZZ_EXAMPLES = 120  # per operation; operations with few possible inputs get fewer

@@ -21,10 +21,7 @@ def _db(values):
 def backup_command(target: Path) -> None:
     """Copy the live index and every table of the database into TARGET (a new folder), consistently."""
     values = load_settings()
-    try:
-        summary = backup_service.backup(Path(values["DATA_DIR"]), _db(values), target)
-    except backup_service.BackupError as exc:
-        raise click.ClickException(str(exc)) from None
+    summary = backup_service.backup(Path(values["DATA_DIR"]), _db(values), target)
     rows = sum(summary["tables"].values())
     click.echo(f"backed up build {summary['build']} and {rows} rows in {len(summary['tables'])} tables to {target}")
 
@@ -35,15 +32,12 @@ def backup_command(target: Path) -> None:
 def restore_command(source: Path, yes: bool) -> None:
     """Make SOURCE's index live and its rows the database's contents (every current row is replaced)."""
     values = load_settings()
-    try:
-        summary = backup_service.read_summary(source)
-        if not yes:
-            click.confirm(
-                f"Replace every row of {values['DATABASE_URL']} with the backup of {summary['created_at']}?",
-                abort=True,
-            )
-        summary = backup_service.restore(source, Path(values["DATA_DIR"]), _db(values))
-    except backup_service.BackupError as exc:
-        raise click.ClickException(str(exc)) from None
+    summary = backup_service.read_summary(source)
+    if not yes:
+        click.confirm(
+            f"Replace every row of {values['DATABASE_URL']} with the backup of {summary['created_at']}?",
+            abort=True,
+        )
+    summary = backup_service.restore(source, Path(values["DATA_DIR"]), _db(values))
     rows = sum(summary["tables"].values())
     click.echo(f"restored build {summary['build']} and {rows} rows from {source}")

@@ -8,12 +8,8 @@ from typing import Any
 
 import click
 
-from indexer.build import BuildError
-from indexer.reader import ModelMismatch, NoIndex
-from indexer.vectors import ModelNotFound
+from indexer.errors import KbError
 from kb import settings as kb_settings
-
-USER_ERRORS = (kb_settings.SettingsError, BuildError, ModelNotFound, ModelMismatch, NoIndex)
 
 
 def load_settings(**overrides: Any) -> dict[str, Any]:
@@ -29,7 +25,7 @@ def user_errors() -> Iterator[None]:
 
     try:
         yield
-    except USER_ERRORS as exc:
+    except KbError as exc:  # every error kb raises on purpose, caught once for every command
         raise click.ClickException(str(exc)) from None
     except OperationalError as exc:
         raise click.ClickException(f"the database cannot be used: {exc.orig or exc}".split("\n")[0]) from None

@@ -61,10 +61,7 @@ def eval_command(dataset_dir: Path, mode: str, task: str, as_json: bool) -> None
     suggestions, surest first, and what the confidence floor leaves an agent: Recall@3 of the shown
     ones (shown@3) and the share of tickets with any (answered). Both with latency p50/p99.
     """
-    try:
-        dataset = evaluation.load_dataset(dataset_dir)
-    except evaluation.DatasetError as exc:
-        raise click.ClickException(str(exc)) from None
+    dataset = evaluation.load_dataset(dataset_dir)
     values, engine, report = eval_engine(dataset)
     click.echo(
         f"{dataset.name}: {len(dataset.queries)} judged queries; model {values['EMBEDDING_MODEL']}; "

@@ -54,20 +54,17 @@ def review_command(
         return
     engine = Engine.from_settings(values)
     with user_errors():
-        try:
-            queue = review.build_queue(
-                engine,
-                db,
-                review.Policy.from_settings(values),
-                values["ARTICLES_DIR"],
-                owner=owner,
-                reason=reason,
-                locale=locale,
-                lang=lang or values["DEFAULT_LOCALE"],
-                gaps=not no_gaps,
-            )
-        except review.ReviewError as exc:
-            raise click.ClickException(str(exc)) from None
+        queue = review.build_queue(
+            engine,
+            db,
+            review.Policy.from_settings(values),
+            values["ARTICLES_DIR"],
+            owner=owner,
+            reason=reason,
+            locale=locale,
+            lang=lang or values["DEFAULT_LOCALE"],
+            gaps=not no_gaps,
+        )
     if as_json:
         click.echo(json.dumps(review.queue_json(queue), ensure_ascii=False))
         return

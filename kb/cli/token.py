@@ -39,10 +39,7 @@ def revoke(token_id: int) -> None:
     """Revoke token TOKEN_ID: requests with it get 401 from now on."""
     from kb.services import tokens
 
-    try:
-        info = tokens.revoke_token(_db(), token_id)
-    except tokens.TokenError as exc:
-        raise click.ClickException(str(exc)) from None
+    info = tokens.revoke_token(_db(), token_id)
     click.echo(f"token {info.id} ({info.role}, {info.name}) revoked at {info.revoked_at:%Y-%m-%d %H:%M} UTC")
 
 

@@ -12,12 +12,11 @@ from kb.cli.common import load_settings
 
 def _db():
     from indexer.store import engine_for
-    from kb import signin
     from kb.services import staff
 
     values = load_settings()
     db = engine_for(values["DATABASE_URL"])
-    staff.init_db(db, signin.totp_key(values))
+    staff.init_db(db, staff.totp_key(values))
     return db
 
 
@@ -25,10 +24,7 @@ def _account(db, who: str):
     """The account an argument names: its id or its e-mail."""
     from kb.services import staff
 
-    try:
-        return staff.find_user(db, int(who) if who.isdigit() else who)
-    except staff.StaffError as exc:
-        raise click.ClickException(str(exc)) from None
+    return staff.find_user(db, int(who) if who.isdigit() else who)
 
 
 def _state(info) -> str:
@@ -56,10 +52,7 @@ def create(email: str, role: str, name: str, password_stdin: bool) -> None:
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     db = _db()
-    try:
-        created = staff.create_user(db, email, password, role, name)
-    except staff.StaffError as exc:
-        raise click.ClickException(str(exc)) from None
+    created = staff.create_user(db, email, password, role, name)
     click.echo(
         f"account {created.email} ({created.role}) created; at the first sign-in on /staff/sign-in it enrols "
         "an authenticator app"

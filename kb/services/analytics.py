@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import JSON, Boolean, Date, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from indexer.errors import KbError
 from indexer.store import ensure_schema
 
 log = logging.getLogger(__name__)
@@ -98,8 +99,10 @@ class Voter:
     staff: bool = False
 
 
-class TooManyVotes(Exception):
+class TooManyVotes(KbError):
     """This address has voted on this article as often as a day allows."""
+
+    status, code = 429, "rate_limited"
 
 
 MAX_VOTERS_PER_ADDRESS = 3  # different visitors voting on one article from one address in a day (an office)

@@ -32,6 +32,7 @@ from sqlalchemy import Date, DateTime, Engine, MetaData, delete, insert, select
 
 from indexer import store
 from indexer.build import BUILDS, BuildError, BuildLock, current_build_dir, read_manifest, switch
+from indexer.errors import KbError
 from kb.services import analytics, review, staff, suggestion_log, tokens
 from kb.services.staff import TOTP_KEY_FILE
 
@@ -39,7 +40,7 @@ FORMAT = 1
 MANIFEST = "backup.json"
 
 
-class BackupError(Exception):
+class BackupError(KbError):
     """A backup or restore that cannot be done, in one sentence; nothing was changed."""
 
 

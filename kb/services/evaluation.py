@@ -15,12 +15,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from indexer.errors import KbError
+
 log = logging.getLogger(__name__)
 
 K = 10
 
 
-class DatasetError(Exception):
+class DatasetError(KbError):
     """The evaluation folder is not in the expected layout."""
 
 

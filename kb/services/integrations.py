@@ -23,16 +23,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.errors import KbError
+
 MAX_SUBJECT_CHARS = 1000
 MAX_BODY_CHARS = 200_000
 
 
-class PayloadError(ValueError):
+class PayloadError(KbError, ValueError):
     """The payload is not a new ticket of that system: the sentence says what is wrong."""
+
+    code = "invalid_body"
 
 
 class PayloadTooLarge(PayloadError):
     """A field is longer than kb takes."""
+
+    status, code = 413, "ticket_too_large"
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from sqlalchemy import Date, DateTime, Engine, Integer, String, Text, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from indexer.analysis import fold
+from indexer.errors import KbError
 from indexer.links import BrokenLink, Linking, broken_links
 from indexer.reader import BuildReader
 from indexer.store import ensure_schema
@@ -77,8 +78,17 @@ GAP_TEXT_CHARS = 300  # of a ticket, what the model reads to place it in a topic
 GAP_SIMILARITY = {"minilm": 0.6, "e5": 0.9, "other": 0.75}
 
 
-class ReviewError(ValueError):
+class ReviewError(KbError, ValueError):
     """A review request that cannot be done, in one sentence."""
+
+    code = "invalid_body"
+
+
+class ReviewConfigError(ReviewError):
+    """The review settings cannot be used (a deprecated-terms file that cannot be read): the operator's
+    mistake, not the caller's."""
+
+    status, code = 500, "bad_configuration"
 
 
 class Base(DeclarativeBase):
@@ -117,7 +127,7 @@ def read_deprecated_terms(path: Path) -> tuple[DeprecatedTerm, ...]:
     except FileNotFoundError:
         return ()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ReviewError(f"cannot read the deprecated terms file {path}: {exc}") from None
+        raise ReviewConfigError(f"cannot read the deprecated terms file {path}: {exc}") from None
     terms = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()

@@ -24,14 +24,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import JSON, DateTime, Engine, ForeignKey, Integer, String, Text, delete, func, select, update
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from indexer.errors import KbError
 from indexer.store import ensure_schema
 from kb.services import tokens, totp
 from kb.services.analytics import utc
@@ -42,12 +45,17 @@ RECOVERY_CODES = 10
 _DUMMY_HASH = generate_password_hash("kb: an account that does not exist")
 
 
-class StaffError(ValueError):
+class StaffError(KbError, ValueError):
     """A staff-account request that cannot be done, in one sentence."""
+
+    code = "invalid_body"
 
 
 class KeyMismatch(StaffError):
     """The stored second-factor secrets were encrypted with another key than the configured one."""
+
+    status, code = 503, "bad_configuration"
+    public_message = "staff sign-in is misconfigured; the operator's log says why"
 
 
 class Base(DeclarativeBase):
@@ -131,6 +139,31 @@ def _now() -> dt.datetime:
 def new_key() -> str:
     """A key for the TOTP secrets (``KB_TOTP_KEY``)."""
     return Fernet.generate_key().decode("ascii")
+
+
+def kept_key(path: Path, make) -> str:
+    """The key in ``path`` (mode 600), made once with ``make()``: every process on the machine shares it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(make())
+    return path.read_text(encoding="ascii").strip()
+
+
+def secret_key(settings: dict) -> str:
+    """The SECRET_KEY setting, or one kept in DATA_DIR/secret_key (made once, shared by every process)."""
+    return settings.get("SECRET_KEY") or kept_key(
+        Path(settings["DATA_DIR"]) / "secret_key", lambda: secrets.token_urlsafe(48)
+    )
+
+
+def totp_key(settings: dict) -> str:
+    """The TOTP_KEY setting, or one kept in DATA_DIR/totp_key: what the second factors' secrets are
+    encrypted with in the database."""
+    return settings.get("TOTP_KEY") or kept_key(Path(settings["DATA_DIR"]) / TOTP_KEY_FILE, new_key)
 
 
 def _cipher(key: str) -> Fernet:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import DateTime, Engine, Integer, String, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from indexer.errors import KbError
 from indexer.store import ensure_schema
 
 ROLES = ("agent", "owner", "admin")
@@ -37,8 +38,10 @@ class ApiToken(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class TokenError(ValueError):
+class TokenError(KbError, ValueError):
     """A token request that cannot be done, in one sentence."""
+
+    code = "invalid_body"
 
 
 @dataclass(frozen=True, slots=True)

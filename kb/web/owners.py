@@ -8,27 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, current_app, jsonify, request
 
-from kb import auth, i18n, inputs
-from kb.api import json_body
-from kb.errors import ApiError
 from kb.services import analytics, dashboard, review
 from kb.services import articles as article_service
+from kb.web import auth, deps, inputs
+from kb.web.errors import ApiError
 
 bp = Blueprint("owners", __name__)
 
 OWNER_ROLES = ("owner", "admin")
 MAX_PERIOD_DAYS = 366
 EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # analytics periods lie between these
-
-
-def _engine():
-    return current_app.extensions["kb.engine"]
-
-
-def _db():
-    return current_app.extensions["kb.db"]
 
 
 def _text_arg(name: str, limit: int = 200) -> str | None:
@@ -49,13 +40,10 @@ def review_queue():
         raise ApiError(400, "invalid_parameter", f"reason must be one of {', '.join(review.REASONS)}")
     lang = inputs.locale_arg(request.args.get("lang"), "lang") or current_app.config["DEFAULT_LOCALE"]
     config = current_app.config
-    try:
-        policy = review.Policy.from_settings(config)
-    except review.ReviewError as exc:
-        raise ApiError(500, "bad_configuration", str(exc)) from None
+    policy = review.Policy.from_settings(config)  # a ReviewConfigError answers 500 bad_configuration
     queue = review.build_queue(
-        _engine(),
-        _db(),
+        deps.engine(),
+        deps.db(),
         policy,
         config["ARTICLES_DIR"],
         owner=_text_arg("owner"),
@@ -69,8 +57,8 @@ def review_queue():
 @bp.post("/api/v1/review/<path:article_id>")
 def review_action(article_id: str):
     auth.require_role(*OWNER_ROLES)
-    body = inputs.json_object(json_body(), ("action", "days", "note"))
-    found = article_service.resolve(_engine().reader(), article_id, True) if len(article_id) <= 400 else None
+    body = inputs.json_object(deps.json_body(), ("action", "days", "note"))
+    found = article_service.resolve(deps.engine().reader(), article_id, True) if len(article_id) <= 400 else None
     if found is None:
         raise ApiError(404, "not_found", f"there is no article {article_id!r}")
     action, days, note = body.get("action"), body.get("days"), body.get("note", "")
@@ -80,10 +68,7 @@ def review_action(article_id: str):
         raise ApiError(400, "invalid_body", f"days must be a whole number from 1 to {review.MAX_SNOOZE_DAYS}")
     if not isinstance(note, str) or len(note) > review.MAX_NOTE_CHARS:
         raise ApiError(400, "invalid_body", f"note must be text of at most {review.MAX_NOTE_CHARS} characters")
-    try:
-        row = review.record_action(_db(), found, action, auth.who() or auth.role(), days, note)
-    except review.ReviewError as exc:
-        raise ApiError(400, "invalid_body", str(exc)) from None
+    row = review.record_action(deps.db(), found, action, auth.who() or auth.role(), days, note)
     response = jsonify(
         {
             "article_id": found,
@@ -128,7 +113,7 @@ def analytics_report():
     auth.require_role(*OWNER_ROLES)
     inputs.check_known(request.args.keys(), ("from", "to"))
     start, end = _period()
-    return jsonify(dashboard.report(_db(), start, end, current_app.config["SUGGEST_MIN_CONFIDENCE"]))
+    return jsonify(dashboard.report(deps.db(), start, end, current_app.config["SUGGEST_MIN_CONFIDENCE"]))
 
 
 @bp.get("/api/v1/comments")
@@ -142,7 +127,7 @@ def comments():
     if wanted not in ("json", "csv"):
         raise ApiError(400, "invalid_parameter", "format must be json or csv")
     found = analytics.comments(
-        _db(),
+        deps.db(),
         since=dt.datetime.combine(start, dt.time.min, tzinfo=dt.UTC),
         until=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC),
         article_id=_text_arg("article", 400),
@@ -162,22 +147,13 @@ def comments():
     )
 
 
-def _page(template: str):
-    lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
-    page = render_template(template, lang=lang, t=i18n.TEXT[lang], q="", reasons=review.REASONS)
-    response = current_app.make_response(page)
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Frame-Options"] = "DENY"
-    return response
-
-
 @bp.get("/owners")
 def queue_page():
     """The review queue: a page shell that signs in with an owner's token, then works over the JSON API."""
-    return _page("owners.html")
+    return deps.staff_page("owners.html", reasons=review.REASONS)
 
 
 @bp.get("/owners/analytics")
 def analytics_page():
     """The analytics dashboard: charts drawn from /api/v1/analytics for a chosen period."""
-    return _page("analytics.html")
+    return deps.staff_page("analytics.html", reasons=review.REASONS)

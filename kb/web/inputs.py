@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from kb.errors import ApiError
+from kb.web.errors import ApiError
 
 MAX_QUERY_CHARS = 500
 MAX_FILTER_CHARS = 100

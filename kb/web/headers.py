@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from flask import Flask, Response, g, request
 
-from kb import auth
-from kb.errors import ApiError
+from kb.web import auth
+from kb.web.errors import ApiError
 
 CSP = "; ".join(
     (

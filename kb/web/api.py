@@ -3,34 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import secrets
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 
-from indexer.reader import NoIndex
-from kb import auth, inputs
-from kb.errors import ApiError
 from kb.services import analytics
 from kb.services import articles as article_service
-from kb.services import search as search_service
+from kb.services.engine import NoIndex
+from kb.web import auth, deps, inputs
+from kb.web.errors import ApiError
 
 log = logging.getLogger(__name__)
 
 bp = Blueprint("api", __name__)
 
-MAX_LIMIT = 50
-MAX_OFFSET = 1000
-SEARCH_ARGS = ("q", "locale", "product", "tag", "limit", "offset", "mode", "correct")
-
-
-def _engine():
-    return current_app.extensions["kb.engine"]
-
-
-def _db():
-    return current_app.extensions["kb.db"]
 
 
 def _not_found(article_id: str):
@@ -38,24 +25,9 @@ def _not_found(article_id: str):
     return ApiError(404, "not_found", f"there is no article {article_id!r}")
 
 
-def json_body() -> object:
-    """The request's JSON body: valid JSON, nested at most MAX_JSON_DEPTH deep, no lone surrogates."""
-    raw = request.get_data(cache=False)
-    if not raw:
-        raise ApiError(400, "invalid_body", "the request body must be a JSON object")
-    depth = current_app.config["MAX_JSON_DEPTH"]
-    try:
-        value = json.loads(raw)
-    except RecursionError:  # deeper than the interpreter's stack: far past any limit we allow
-        raise ApiError(400, "invalid_json", f"the request body is nested deeper than {depth} levels") from None
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "invalid_json", "the request body is not valid JSON") from None
-    return inputs.checked_json(value, depth)
-
-
 @bp.get("/api/v1/openapi.json")
 def openapi_document():
-    from kb import openapi
+    from kb.web import openapi
 
     inputs.check_known(request.args.keys(), ())
     return jsonify(openapi.document())
@@ -64,7 +36,7 @@ def openapi_document():
 @bp.get("/-/health")
 def health():
     try:
-        reader = _engine().reader()
+        reader = deps.engine().reader()
     except NoIndex:
         return jsonify({"status": "ok", "build": None, "articles": 0, "chunks": 0})
     # What the caller may see: a customer's counts leave out internal, draft and archived articles.
@@ -73,92 +45,9 @@ def health():
     return jsonify({"status": "ok", "build": reader.build_id, "articles": articles, "chunks": chunks})
 
 
-def search_request(args) -> dict:
-    """The keyword arguments of ``search_service.search`` from a query string (shared with the pages)."""
-    inputs.check_known(args.keys(), SEARCH_ARGS)
-    mode = args.get("mode") or "hybrid"
-    if mode not in search_service.MODES:
-        raise ApiError(400, "invalid_parameter", f"mode must be one of {', '.join(search_service.MODES)}")
-    tags = tuple(t for t in (inputs.filter_arg(v, "tag") for v in args.getlist("tag")) if t)
-    if len(tags) > 10:
-        raise ApiError(400, "invalid_parameter", "at most 10 tag filters")
-    correct = args.get("correct") or "true"
-    if correct not in ("true", "false"):
-        raise ApiError(400, "invalid_parameter", "correct must be true or false")
-    return {
-        "correct": correct == "true",
-        "query": inputs.clean_query(args.get("q"), limit=current_app.config["MAX_QUERY_CHARS"]),
-        "mode": mode,
-        "locale": inputs.locale_arg(args.get("locale")),
-        "product": inputs.filter_arg(args.get("product"), "product"),
-        "tags": tags,
-        "limit": inputs.int_arg(args, "limit", 10, 1, MAX_LIMIT),
-        "offset": inputs.int_arg(args, "offset", 0, 0, MAX_OFFSET),
-    }
-
-
-def facet_labels(reader, facets: dict) -> dict:
-    """Display names, per language, of the facet values shown (products and tags; ``labels.yml``)."""
-    names = reader.labels or {}
-    return {
-        facet: {v: names[kind][v.lower()] for v in facets.get(facet, {}) if v.lower() in names.get(kind, {})}
-        for facet, kind in (("product", "products"), ("tags", "tags"))
-    }
-
-
-def after_response(fn) -> None:
-    """Run ``fn`` once this request's answer has been sent (the visitor does not wait for it)."""
-    g.setdefault("kb_after_response", []).append(fn)
-
-
-@bp.after_app_request
-def _schedule_after_response(response):
-    pending = g.pop("kb_after_response", None)
-    if pending:
-
-        def run() -> None:
-            for fn in pending:
-                try:
-                    fn()
-                except Exception:  # a lost analytics row must never become an error page
-                    log.exception("after-response work failed")
-
-        response.call_on_close(run)
-    return response
-
-
-def run_search(wanted: dict) -> tuple[search_service.SearchResults, int]:
-    """Search for the caller (staff see internal articles too); the search is recorded, as a staff or a
-    customer search, once the answer is sent. Returns results and id."""
-    query = wanted.pop("query")
-    staff = auth.is_staff()
-    results = search_service.search(
-        _engine(), query, candidates=current_app.config["SEARCH_CANDIDATES"], staff=staff, **wanted
-    )
-    search_id = analytics.new_search_id()
-    db = _db()
-    row = {
-        "search_id": search_id,
-        "query": query,
-        "locale": wanted["locale"],
-        "language": results.language,
-        "mode": wanted["mode"],
-        "filters": {k: v for k, v in (("product", wanted["product"]), ("tags", list(wanted["tags"]))) if v},
-        "results": results.total,
-        "shown": [h.id for h in results.hits],
-        "offset": wanted["offset"],
-        "took_ms": results.took_ms,
-        "did_you_mean": results.did_you_mean,
-        "staff": staff,
-        "fallback_locale": results.fallback_locale,
-    }
-    after_response(lambda: analytics.record_search(db, **row))
-    return results, search_id
-
-
 @bp.get("/api/v1/search")
 def search():
-    results, search_id = run_search(search_request(request.args))
+    results, search_id = deps.run_search(deps.search_request(request.args))
     return jsonify(
         {
             "query": results.query,
@@ -167,7 +56,7 @@ def search():
             "did_you_mean": results.did_you_mean,
             "fallback_locale": results.fallback_locale,
             "facets": results.facets,
-            "labels": facet_labels(_engine().reader(), results.facets),
+            "labels": deps.facet_labels(deps.engine().reader(), results.facets),
             "search_id": search_id,
             "results": [
                 {
@@ -193,7 +82,7 @@ def autocomplete():
     prefix = inputs.clean_query(request.args.get("q"), limit=current_app.config["MAX_QUERY_CHARS"])
     locale = inputs.locale_arg(request.args.get("locale"))
     limit = inputs.int_arg(request.args, "limit", 8, 1, 20)
-    found = article_service.autocomplete(_engine(), prefix, locale=locale, staff=auth.is_staff(), limit=limit)
+    found = article_service.autocomplete(deps.engine(), prefix, locale=locale, staff=auth.is_staff(), limit=limit)
     return jsonify(
         {"suggestions": [{"id": a.id, "title": a.title, "url": a.url, "audience": a.audience} for a in found]}
     )
@@ -203,11 +92,11 @@ def autocomplete():
 def article(article_id: str):
     inputs.check_known(request.args.keys(), ())
     staff = auth.is_staff()
-    found = article_service.get_article(_engine(), article_id, staff=staff)
+    found = article_service.get_article(deps.engine(), article_id, staff=staff)
     if found is None:
         raise _not_found(article_id)
-    votes = analytics.vote_counts(_db(), found.id)
-    related = article_service.related(_engine(), found.id, staff=staff)
+    votes = analytics.vote_counts(deps.db(), found.id)
+    related = article_service.related(deps.engine(), found.id, staff=staff)
     return jsonify(
         {
             "id": found.id,
@@ -237,7 +126,7 @@ VISITOR_COOKIE = "kb_visitor"
 
 def _voter() -> tuple[analytics.Voter, str | None]:
     """Who is voting, and the visitor cookie to set when they have none yet."""
-    from kb import limits
+    from kb.web import limits
 
     secret = current_app.secret_key
     sent = request.cookies.get(VISITOR_COOKIE, "")
@@ -250,8 +139,8 @@ def _voter() -> tuple[analytics.Voter, str | None]:
 
 @bp.post("/api/v1/articles/<path:article_id>/feedback")
 def feedback(article_id: str):
-    body = inputs.json_object(json_body(), ("helpful", "comment", "search_id", "locale"))
-    found = article_service.resolve(_engine().reader(), article_id, staff=auth.is_staff())
+    body = inputs.json_object(deps.json_body(), ("helpful", "comment", "search_id", "locale"))
+    found = article_service.resolve(deps.engine().reader(), article_id, staff=auth.is_staff())
     if found is None:
         raise _not_found(article_id)
     helpful = body.get("helpful")
@@ -270,7 +159,7 @@ def feedback(article_id: str):
     locale = inputs.locale_arg(body.get("locale"))
     voter, fresh = _voter()
     try:
-        votes = analytics.record_vote(_db(), found, helpful, comment.strip(), locale, search_id, voter)
+        votes = analytics.record_vote(deps.db(), found, helpful, comment.strip(), locale, search_id, voter)
     except analytics.TooManyVotes:
         error = ApiError(429, "rate_limited", "this network has voted on this article as often as a day allows")
         error.retry_after = 3600
@@ -287,13 +176,15 @@ def feedback(article_id: str):
 
 @bp.post("/api/v1/searches/<int:search_id>/clicks")
 def click(search_id: int):
-    body = inputs.json_object(json_body(), ("article_id", "position"))
+    body = inputs.json_object(deps.json_body(), ("article_id", "position"))
     article_id, position = body.get("article_id"), body.get("position")
-    if not isinstance(article_id, str) or article_service.resolve(_engine().reader(), article_id, False) is None:
+    if not isinstance(article_id, str) or article_service.resolve(deps.engine().reader(), article_id, False) is None:
         raise ApiError(400, "invalid_body", "article_id must name an article")
-    if not isinstance(position, int) or isinstance(position, bool) or not 1 <= position <= MAX_OFFSET + MAX_LIMIT:
+    last = deps.MAX_OFFSET + deps.MAX_LIMIT  # the deepest result a search can show
+    if not isinstance(position, int) or isinstance(position, bool) or not 1 <= position <= last:
         raise ApiError(400, "invalid_body", "position must be the result's 1-based position")
-    if not analytics.search_exists(_db(), search_id):
+    if not analytics.search_exists(deps.db(), search_id):
         raise ApiError(404, "not_found", f"there is no search {search_id}")
-    analytics.record_click(_db(), search_id, article_service.resolve(_engine().reader(), article_id, False), position)
+    article = article_service.resolve(deps.engine().reader(), article_id, False)
+    analytics.record_click(deps.db(), search_id, article, position)
     return jsonify({"search_id": search_id, "article_id": article_id, "position": position}), 201

@@ -8,17 +8,16 @@ from flask import Flask, current_app, jsonify, make_response, render_template, r
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
-from indexer.reader import ModelMismatch, NoIndex
+from indexer.errors import KbError
 
 log = logging.getLogger(__name__)
 
 
-class ApiError(Exception):
-    """An error a view raises on purpose: bad input, a missing article..."""
+class ApiError(KbError):
+    """An error a view raises on purpose with its own status and code: bad input, a missing article..."""
 
     def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
+        super().__init__(message, status=status, code=code)
 
 
 def error_body(code: str, message: str) -> dict:
@@ -32,7 +31,7 @@ def _wants_json() -> bool:
 def _response(status: int, code: str, message: str):
     if not _wants_json():
         # Help-center visitors get a page in their language, not JSON.
-        from kb import i18n
+        from kb.web import i18n
 
         lang = i18n.visitor_language(request, current_app.config.get("DEFAULT_LOCALE", "es"))
         key = {404: "not_found", 429: "too_many", 503: "unavailable"}.get(status, "bad_request")
@@ -48,9 +47,12 @@ def _response(status: int, code: str, message: str):
 
 
 def init_app(app: Flask) -> None:
-    @app.errorhandler(ApiError)
-    def _api_error(exc: ApiError):
-        response = _response(exc.status, exc.code, exc.message)
+    @app.errorhandler(KbError)
+    def _kb_error(exc: KbError):
+        """Every error kb raises on purpose, from a view, a service or the index: its status and code."""
+        if exc.status >= 500:
+            log.error("%s: %s", exc.code, exc)  # the operator's sentence; the client reads ``public``
+        response = _response(exc.status, exc.code, exc.public)
         retry_after = getattr(exc, "retry_after", None)
         if retry_after is not None:
             response.headers["Retry-After"] = str(retry_after)
@@ -61,14 +63,6 @@ def init_app(app: Flask) -> None:
         code = (exc.name or "error").lower().replace(" ", "_").replace("'", "")
         return _response(exc.code or 500, code, exc.description or exc.name)
 
-    @app.errorhandler(NoIndex)
-    def _no_index(exc: NoIndex):
-        return _response(503, "no_index", "the knowledge base has not been indexed yet; run `kb index`")
-
-    @app.errorhandler(ModelMismatch)
-    def _mismatch(exc: ModelMismatch):
-        return _response(503, "index_model_mismatch", str(exc))
-
     @app.errorhandler(OperationalError)
     def _database(exc: OperationalError):
         # The database cannot be reached or written (a read-only data directory, a full disk, PostgreSQL
@@ -77,13 +71,6 @@ def init_app(app: Flask) -> None:
         response = _response(503, "database_unavailable", "the database cannot be written right now; try again later")
         response.headers["Retry-After"] = "30"
         return response
-
-    from kb.services.staff import KeyMismatch
-
-    @app.errorhandler(KeyMismatch)
-    def _key_mismatch(exc: KeyMismatch):
-        log.error("%s", exc)
-        return _response(503, "bad_configuration", "staff sign-in is misconfigured; the operator's log says why")
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

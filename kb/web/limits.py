@@ -20,8 +20,8 @@ import time
 
 from flask import Flask, current_app, request
 
-from kb import auth, signin
-from kb.errors import ApiError
+from kb.web import auth, sessions
+from kb.web.errors import ApiError
 
 READS = {"api.search", "api.autocomplete", "api.article", "pages.search", "pages.article", "pages.home"}
 SIGN_IN = {
@@ -89,7 +89,7 @@ def init_app(app: Flask) -> None:
             return None
         # Staff (a valid token, or a signed-in session) are not limited, except when signing in: a token
         # or a session must not buy unlimited password guesses for another account.
-        staff = "Authorization" in request.headers or request.cookies.get(signin.COOKIE)
+        staff = "Authorization" in request.headers or request.cookies.get(sessions.COOKIE)
         if endpoint not in SIGN_IN and staff and auth.is_staff():
             return None
         wait = buckets[kind].take(client_address())

@@ -1,5 +1,5 @@
 """Who is asking: an anonymous customer, staff holding an API token (agent, owner, admin), or staff
-signed in to the web pages (``kb.signin``: password and TOTP).
+signed in to the web pages (``kb.web.signin`` and ``kb.web.sessions``: password and TOTP).
 
 API tokens travel in ``Authorization: Bearer kb_...``. No header means a customer; a header with a
 token kb does not know (wrong, revoked, malformed) is refused with 401, never treated as a customer:
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from flask import current_app, g, request
 
-from kb import signin
-from kb.errors import ApiError
 from kb.services import tokens
+from kb.web import sessions
+from kb.web.errors import ApiError
 
 CUSTOMER = "customer"
 STAFF_ROLES = tokens.ROLES
@@ -29,9 +29,9 @@ def role() -> str:
         header = request.headers.get("Authorization")
         if header is None:
             g.kb_role, g.kb_who = CUSTOMER, ""
-            person = signin.signed_in() if request.cookies.get(signin.COOKIE) else None
+            person = sessions.signed_in() if request.cookies.get(sessions.COOKIE) else None
             if person is not None and (
-                request.method in SAFE_METHODS or signin.csrf_ok(request.headers.get("X-CSRF-Token"))
+                request.method in SAFE_METHODS or sessions.csrf_ok(request.headers.get("X-CSRF-Token"))
             ):
                 g.kb_role, g.kb_who = person.role, person.name
         else:

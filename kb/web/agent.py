@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, current_app, jsonify, request
 
-from kb import auth, i18n, inputs
-from kb.api import json_body
-from kb.errors import ApiError
 from kb.services import articles as article_service
 from kb.services import integrations, suggestion_log
 from kb.services.suggest import Suggestions, suggest
+from kb.web import auth, deps, inputs
+from kb.web.errors import ApiError
 
 log = logging.getLogger(__name__)
 
@@ -25,14 +24,6 @@ bp = Blueprint("agent", __name__)
 MAX_SUGGESTIONS = 20
 AUDIENCES = ("internal", "public")
 SUGGEST_FIELDS = ("subject", "body", "locale", "product", "limit", "audience", "ticket_id")
-
-
-def _engine():
-    return current_app.extensions["kb.engine"]
-
-
-def _db():
-    return current_app.extensions["kb.db"]
 
 
 def _limit(value, default: int = 5) -> int:
@@ -55,7 +46,7 @@ def _audience(value) -> bool:
 def _run(ticket: integrations.TicketInput, source: str, *, locale, product, limit, staff: bool):
     config = current_app.config
     found = suggest(
-        _engine(),
+        deps.engine(),
         ticket.subject,
         ticket.body,
         locale=locale,
@@ -71,7 +62,7 @@ def _run(ticket: integrations.TicketInput, source: str, *, locale, product, limi
     gap = found.is_gap(threshold)
     # Stored before answering: the agent's feedback may follow at once and must find it.
     suggestion_log.record_suggestion(
-        _db(),
+        deps.db(),
         suggestion_id=suggestion_id,
         source=source,
         external_id=ticket.external_id,
@@ -136,7 +127,7 @@ def _ticket(adapter, payload: dict, code: str, prefix: str = "") -> integrations
 
 @bp.post("/api/v1/suggest")
 def suggest_endpoint():
-    body = inputs.json_object(json_body(), SUGGEST_FIELDS)
+    body = inputs.json_object(deps.json_body(), SUGGEST_FIELDS)
     if not isinstance(body.get("locale"), str | None):
         raise ApiError(400, "invalid_body", "locale must be es or en")
     if not isinstance(body.get("product"), str | None):
@@ -159,7 +150,7 @@ def integration(system: str):
         raise ApiError(404, "not_found", f"no integration {system!r}; kb has {', '.join(integrations.ADAPTERS)}")
     auth.require_staff()
     inputs.check_known(request.args.keys(), ("locale", "product", "limit", "audience"))
-    payload = json_body()
+    payload = deps.json_body()
     if not isinstance(payload, dict):
         raise ApiError(400, "invalid_body", "the request body must be a JSON object")
     ticket = _ticket(adapter, payload, "invalid_payload", f"{system}: ")
@@ -175,8 +166,8 @@ def integration(system: str):
 
 @bp.post("/api/v1/suggestions/<suggestion_id>/feedback")
 def suggestion_feedback(suggestion_id: str):
-    body = inputs.json_object(json_body(), ("article_id", "outcome"))
-    record = suggestion_log.get_suggestion(_db(), suggestion_id) if len(suggestion_id) <= 40 else None
+    body = inputs.json_object(deps.json_body(), ("article_id", "outcome"))
+    record = suggestion_log.get_suggestion(deps.db(), suggestion_id) if len(suggestion_id) <= 40 else None
     # Feedback on what staff were shown needs staff; anyone holding a customer's suggestion id may answer it.
     if record is not None and record.role in auth.STAFF_ROLES:
         auth.require_staff()
@@ -188,10 +179,10 @@ def suggestion_feedback(suggestion_id: str):
     article_id = body.get("article_id")
     found = None
     if isinstance(article_id, str) and len(article_id) <= 400:
-        found = article_service.resolve(_engine().reader(), article_id, auth.is_staff())
+        found = article_service.resolve(deps.engine().reader(), article_id, auth.is_staff())
     if found is None:
         raise ApiError(400, "invalid_body", "article_id must name an article")
-    counts = suggestion_log.record_feedback(_db(), record, found, outcome, auth.role())
+    counts = suggestion_log.record_feedback(deps.db(), record, found, outcome, auth.role())
     response = jsonify(
         {
             "suggestion_id": suggestion_id,
@@ -207,11 +198,7 @@ def suggestion_feedback(suggestion_id: str):
 @bp.get("/agent")
 def console():
     """The agent console: a page shell that signs in with an agent token, then works over the JSON API."""
-    lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
-    response = current_app.make_response(render_template("agent.html", lang=lang, t=i18n.TEXT[lang], q=""))
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Frame-Options"] = "DENY"
-    return response
+    return deps.staff_page("agent.html")
 
 
 @bp.get("/api/v1/me")

@@ -7,20 +7,15 @@ their own account here (that would lock them out mid-click; the CLI can).
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, jsonify, request
 
-from kb import auth, i18n, inputs, signin
-from kb.api import json_body
-from kb.errors import ApiError
 from kb.services import staff, tokens
+from kb.web import auth, deps, inputs, sessions
+from kb.web.errors import ApiError
 
 bp = Blueprint("admin", __name__)
 
 ACTIONS = ("disable", "enable", "reset_2fa")
-
-
-def _db():
-    return current_app.extensions["kb.db"]
 
 
 def _json(info: staff.StaffInfo) -> dict:
@@ -39,10 +34,10 @@ def _json(info: staff.StaffInfo) -> dict:
 
 def _target(user_id: int) -> staff.StaffInfo:
     try:
-        info = staff.find_user(_db(), user_id)
+        info = staff.find_user(deps.db(), user_id)
     except staff.StaffError:
         raise ApiError(404, "not_found", f"there is no account {user_id}") from None
-    me = signin.signed_in() if "Authorization" not in request.headers else None
+    me = sessions.signed_in() if "Authorization" not in request.headers else None
     if me is not None and me.id == info.id:
         raise ApiError(409, "own_account", "you cannot change your own account here; ask another admin or use kb user")
     return info
@@ -52,37 +47,37 @@ def _target(user_id: int) -> staff.StaffInfo:
 def users():
     auth.require_role("admin")
     inputs.check_known(request.args.keys(), ())
-    return jsonify({"users": [_json(u) for u in staff.list_users(_db())]})
+    return jsonify({"users": [_json(u) for u in staff.list_users(deps.db())]})
 
 
 @bp.post("/api/v1/users")
 def create_user():
     auth.require_role("admin")
-    body = inputs.json_object(json_body(), ("email", "role", "name", "password"))
+    body = inputs.json_object(deps.json_body(), ("email", "role", "name", "password"))
     values = {k: body.get(k, "") for k in ("email", "role", "name", "password")}
     if not all(isinstance(v, str) for v in values.values()) or len(values["password"]) > 1000:
         raise ApiError(400, "invalid_body", "email, role, name and password must be text")
     if values["role"] not in tokens.ROLES:
         raise ApiError(400, "invalid_body", f"role must be one of {', '.join(tokens.ROLES)}")
     try:
-        made = staff.create_user(_db(), values["email"], values["password"], values["role"], values["name"])
+        made = staff.create_user(deps.db(), values["email"], values["password"], values["role"], values["name"])
     except staff.StaffError as exc:
         raise ApiError(409 if "already" in str(exc) else 400, "invalid_body", str(exc)) from None
-    return jsonify(_json(staff.find_user(_db(), made.id))), 201
+    return jsonify(_json(staff.find_user(deps.db(), made.id))), 201
 
 
 @bp.post("/api/v1/users/<int:user_id>")
 def user_action(user_id: int):
     auth.require_role("admin")
-    body = inputs.json_object(json_body(), ("action",))
+    body = inputs.json_object(deps.json_body(), ("action",))
     action = body.get("action")
     if action not in ACTIONS:
         raise ApiError(400, "invalid_body", f"action must be one of {', '.join(ACTIONS)}")
     info = _target(user_id)
     if action == "reset_2fa":
-        info = staff.reset_second_factor(_db(), info.id)
+        info = staff.reset_second_factor(deps.db(), info.id)
     else:
-        info = staff.set_disabled(_db(), info.id, action == "disable")
+        info = staff.set_disabled(deps.db(), info.id, action == "disable")
     return jsonify(_json(info))
 
 
@@ -90,15 +85,11 @@ def user_action(user_id: int):
 def delete_user(user_id: int):
     auth.require_role("admin")
     info = _target(user_id)
-    staff.delete_user(_db(), info.id)
+    staff.delete_user(deps.db(), info.id)
     return jsonify({"deleted": info.id, "email": info.email})
 
 
 @bp.get("/admin/users")
 def users_page():
     """The admins' page of staff accounts: a shell that works over /api/v1/users."""
-    lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
-    page = render_template("users.html", lang=lang, t=i18n.TEXT[lang], q="")
-    response = current_app.make_response(page)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return deps.staff_page("users.html")

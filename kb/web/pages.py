@@ -14,12 +14,11 @@ from flask import Blueprint, current_app, make_response, render_template, reques
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
-from indexer.reader import NoIndex
-from kb import auth, i18n, inputs
-from kb.api import run_search, search_request
-from kb.errors import ApiError
 from kb.services import analytics
 from kb.services import articles as article_service
+from kb.services.engine import NoIndex
+from kb.web import auth, deps, i18n, inputs
+from kb.web.errors import ApiError
 
 log = logging.getLogger(__name__)
 
@@ -28,13 +27,9 @@ bp = Blueprint("pages", __name__)
 PAGE_SIZE = 10
 
 
-def _engine():
-    return current_app.extensions["kb.engine"]
-
-
 def _labels() -> dict:
     try:
-        return _engine().reader().labels
+        return deps.engine().reader().labels
     except NoIndex:
         return {}
 
@@ -71,7 +66,7 @@ def _url(path: str, **params) -> str:
 def home():
     lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
     try:
-        recent = article_service.recently_updated(_engine(), locale=lang, limit=8)
+        recent = article_service.recently_updated(deps.engine(), locale=lang, limit=8)
     except NoIndex:
         return _render("message.html", 503, message_key="no_index")
     return _render("home.html", recent=recent)
@@ -97,9 +92,9 @@ def search():
     )
     try:
         number = inputs.int_arg({"page": page}, "page", 1, 1, 100)
-        wanted = search_request(args)
+        wanted = deps.search_request(args)
         wanted["limit"], wanted["offset"] = PAGE_SIZE, (number - 1) * PAGE_SIZE
-        results, search_id = run_search(wanted)
+        results, search_id = deps.run_search(wanted)
     except ApiError as exc:
         return _render("message.html", 400, message_key="bad_request", detail=exc.message, q=raw_q)
     except NoIndex:
@@ -163,8 +158,8 @@ def _record_click(article_id: str) -> int | None:
 def article(article_id: str):
     staff = auth.is_staff()  # signed-in staff read internal articles too (a link from a suggestion)
     try:
-        found = article_service.get_article(_engine(), article_id, staff=staff)
-        related = article_service.related(_engine(), found.id, staff=staff) if found else []
+        found = article_service.get_article(deps.engine(), article_id, staff=staff)
+        related = article_service.related(deps.engine(), found.id, staff=staff) if found else []
     except NoIndex:
         return _render("message.html", 503, message_key="no_index")
     if found is None:
