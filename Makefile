@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test install index serve lint bench audit clean
+.PHONY: run test test-fast install index serve lint bench audit clean
 
 run: install
 	$(BIN)/kb index
@@ -20,6 +20,12 @@ test: install
 	KB_TEST_DATABASE_URL="$${KB_TEST_DATABASE_URL:-$$(bash .ci/postgres.sh)}" \
 	KB_TEST_CHROMEDRIVER="$${KB_TEST_CHROMEDRIVER:-$$(bash .ci/chromium.sh)}" \
 	KB_TEST_AXE="$${KB_TEST_AXE:-$$(bash .ci/axe.sh)}" $(BIN)/pytest
+
+# The quick loop while coding: lint, then every test but the slow ones (killed builds, rebuilds under
+# load, the fuzz run, Chromium, PostgreSQL). `make test` (and CI) runs them all.
+test-fast: install
+	$(BIN)/ruff check kb indexer tests bench
+	$(BIN)/pytest -m "not slow" -q
 
 install: $(STAMP)
 

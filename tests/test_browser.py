@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from kb.services import analytics
 from tests.conftest import app_on, serving
 
+pytestmark = pytest.mark.slow  # headless Chromium: `make test-fast` leaves it out
+
 DRIVER = os.environ.get("KB_TEST_CHROMEDRIVER") or shutil.which("chromedriver") or ""
 BROWSER = shutil.which("chromium") or ""
 

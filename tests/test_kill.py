@@ -21,6 +21,8 @@ from kb.services.engine import Engine
 from kb.services.search import search
 from tests.conftest import KB
 
+pytestmark = pytest.mark.slow  # real `kb index` processes, killed: `make test-fast` leaves it out
+
 NEW_WORD = "pingüinera"
 
 CHILD = r"""
@@ -126,10 +128,8 @@ def _serves_first_build(kb: KB, first: str, encoder) -> None:
     assert search(engine, NEW_WORD).total == 0
 
 
-@pytest.mark.parametrize("point", ["embedding", "term-matrix", "published", "switch"])
-def test_a_killed_build_leaves_the_previous_one_serving(served, point, encoder, tmp_path):
-    kb, first = served
-    marker = tmp_path / "stopped"
+def _kill_at(kb: KB, point: str, marker: Path) -> None:
+    """Run `kb index` until it reaches ``point``, then SIGKILL it."""
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, point, str(marker)],
         env=_env(kb),
@@ -144,11 +144,22 @@ def test_a_killed_build_leaves_the_previous_one_serving(served, point, encoder, 
         time.sleep(0.05)
     os.kill(child.pid, signal.SIGKILL)
     assert child.wait(timeout=30) == -signal.SIGKILL
+
+
+@pytest.mark.parametrize("point", ["embedding", "term-matrix", "published", "switch"])
+def test_a_killed_build_leaves_the_previous_one_serving(served, point, encoder, tmp_path):
+    kb, first = served
+    _kill_at(kb, point, tmp_path / "stopped")
     _serves_first_build(kb, first, encoder)
 
 
-def test_the_next_build_completes_after_every_kill(served, encoder):
+def test_the_next_build_completes_after_a_kill(served, encoder, tmp_path):
     kb, first = served
+    # Killed mid-switch (a .current.* link is left), then mid-write (it cleans that, leaves a .partial build).
+    _kill_at(kb, "switch", tmp_path / "one")
+    assert list(kb.data.glob(".current.*"))
+    _kill_at(kb, "term-matrix", tmp_path / "two")
+    assert list((kb.data / "builds").glob("*.partial"))
     done = _kb_index(kb)
     assert done.returncode == 0, done.stderr
     assert current_build_dir(kb.data).name != first

@@ -8,6 +8,8 @@ from sqlalchemy import func, select
 from indexer import store
 from kb import settings as kb_settings
 
+pytestmark = pytest.mark.slow  # a real PostgreSQL: `make test-fast` leaves it out
+
 URL = os.environ.get("KB_TEST_DATABASE_URL", "")
 
 if not URL:

@@ -18,7 +18,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import KB
+
+pytestmark = pytest.mark.slow  # a served index rebuilt under load: `make test-fast` leaves it out
 
 KB_COMMAND = [str(Path(sys.executable).with_name("kb"))]
 NEW_WORD = "ornitorrinco"

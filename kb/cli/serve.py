@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import socket
@@ -43,6 +44,7 @@ def _load(threads: int, host: str, port: int, sock: socket.socket | None):
     from kb import create_app
 
     with user_errors():
+        logging.getLogger("kb.access").setLevel(logging.INFO)  # a server's access log shows by default
         app = create_app()
         try:  # load the model, the index and the typo corrector, and run the model once, before any request
             from kb.services import search

@@ -21,7 +21,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from kb import settings
     from kb.services import analytics, review, staff, suggestion_log, tokens
     from kb.services.engine import Engine
-    from kb.web import admin, agent, api, deps, errors, headers, limits, owners, pages, sessions, signin
+    from kb.web import admin, agent, api, audit, deps, errors, headers, limits, owners, pages, sessions, signin
 
     app = Flask(__name__)
     values = settings.load(config)
@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     review.init_db(db)
     staff.init_db(db, staff.totp_key(values))
     app.extensions["kb.db"] = db
+    audit.init_app(app)
     errors.init_app(app)
     headers.init_app(app)
     sessions.init_app(app)

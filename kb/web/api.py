@@ -11,7 +11,7 @@ from flask import Blueprint, current_app, jsonify, request
 from kb.services import analytics
 from kb.services import articles as article_service
 from kb.services.engine import NoIndex
-from kb.web import auth, deps, inputs
+from kb.web import audit, auth, deps, inputs
 from kb.web.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -126,14 +126,12 @@ VISITOR_COOKIE = "kb_visitor"
 
 def _voter() -> tuple[analytics.Voter, str | None]:
     """Who is voting, and the visitor cookie to set when they have none yet."""
-    from kb.web import limits
-
     secret = current_app.secret_key
     sent = request.cookies.get(VISITOR_COOKIE, "")
     fresh = None if 20 <= len(sent) <= 64 and sent.isascii() else secrets.token_urlsafe(24)
     visitor = analytics.voter_key(secret, "visitor", fresh or sent)
     day = dt.datetime.now(dt.UTC).date().isoformat()
-    client = analytics.voter_key(secret, "client", day, limits.client_address())
+    client = analytics.voter_key(secret, "client", day, audit.client_address())
     return analytics.Voter(visitor, client, auth.is_staff()), fresh
 
 
@@ -161,6 +159,7 @@ def feedback(article_id: str):
     try:
         votes = analytics.record_vote(deps.db(), found, helpful, comment.strip(), locale, search_id, voter)
     except analytics.TooManyVotes:
+        audit.security_event(f"votes refused (too many from one network) on {found}")
         error = ApiError(429, "rate_limited", "this network has voted on this article as often as a day allows")
         error.retry_after = 3600
         raise error from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import current_app, g, request
 
 from kb.services import tokens
-from kb.web import sessions
+from kb.web import audit, sessions
 from kb.web.errors import ApiError
 
 CUSTOMER = "customer"
@@ -37,6 +37,7 @@ def role() -> str:
         else:
             found = tokens.holder_of(current_app.extensions["kb.db"], header)
             if found is None:
+                audit.security_event("API token refused (missing, malformed, unknown or revoked)")
                 raise ApiError(401, "unauthorized", "the API token is missing, malformed, unknown or revoked")
             g.kb_role, g.kb_who = found.role, found.name
     return g.kb_role

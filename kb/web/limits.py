@@ -18,9 +18,9 @@ import math
 import threading
 import time
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 
-from kb.web import auth, sessions
+from kb.web import audit, auth, sessions
 from kb.web.errors import ApiError
 
 READS = {"api.search", "api.autocomplete", "api.article", "pages.search", "pages.article", "pages.home"}
@@ -92,22 +92,13 @@ def init_app(app: Flask) -> None:
         staff = "Authorization" in request.headers or request.cookies.get(sessions.COOKIE)
         if endpoint not in SIGN_IN and staff and auth.is_staff():
             return None
-        wait = buckets[kind].take(client_address())
+        wait = buckets[kind].take(audit.client_address())
         if wait == 0 and endpoint in VOTES and "vote" in buckets:
-            wait = buckets["vote"].take(client_address())
+            wait = buckets["vote"].take(audit.client_address())
         if wait > 0:
+            audit.security_event(f"rate limited ({kind}s of {endpoint})")
             raise TooMany(math.ceil(wait))
         return None
-
-
-def client_address() -> str:
-    """The client's address: the connection's, or ``KB_TRUSTED_PROXIES`` hops back in X-Forwarded-For."""
-    hops = current_app.config["TRUSTED_PROXIES"]
-    if hops > 0:
-        forwarded = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",") if a.strip()]
-        if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return request.remote_addr or "unknown"
 
 
 class TooMany(ApiError):

@@ -22,7 +22,7 @@ import secrets
 from flask import Blueprint, current_app, redirect, request, session, url_for
 
 from kb.services import staff, totp
-from kb.web import deps, sessions
+from kb.web import audit, deps, sessions
 
 bp = Blueprint("signin", __name__)
 
@@ -41,6 +41,7 @@ def _locked(email: str):
     wait = staff.locked_for(deps.db(), email, current_app.extensions["kb.lockout"])
     if not wait:
         return None
+    audit.security_event("sign-in refused (locked after too many failures)", email)
     minutes = max(1, -(-wait // 60))
     page = ("staff_signin.html", 429)
     response = deps.staff_page(*page, error="locked", minutes=minutes, next=_next(), email=email[:320])
@@ -78,6 +79,7 @@ def sign_in():
     if found is None:
         if email and password:
             staff.record_failure(deps.db(), email)
+            audit.security_event("sign-in refused (wrong e-mail or password)", email)
         return deps.staff_page("staff_signin.html", 401, error="bad_credentials", next=_next(), email=email)
     session.clear()  # a new session for a new sign-in (no fixation)
     session["pending"] = found.id
@@ -121,6 +123,7 @@ def enrol():
     codes = staff.confirm_enrolment(deps.db(), person.id, secret, request.form.get("code", "")[:20], _key())
     if codes is None:
         staff.record_failure(deps.db(), person.email)
+        audit.security_event("sign-in refused (wrong enrolment code)", person.email)
         return _enrol_page(person, secret, 400, "bad_code")
     _finish(person)
     return deps.staff_page("staff_recovery.html", codes=codes, home=session.pop("next", "") or HOME[person.role])
@@ -145,6 +148,7 @@ def code():
         return locked
     if not staff.check_second_factor(deps.db(), person.id, request.form.get("code", "")[:40], _key()):
         staff.record_failure(deps.db(), person.email)
+        audit.security_event("sign-in refused (wrong code)", person.email)
         session["tries"] = session.get("tries", 0) + 1
         if session["tries"] >= MAX_CODE_TRIES:  # the password again, then more codes
             session.clear()
