@@ -22,7 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from indexer.build import IndexConfig, build_index  # noqa: E402
+from indexer.build import build_index  # noqa: E402
+from indexer.config import IndexConfig  # noqa: E402
 from indexer.vectors import DEFAULT_MODEL, SentenceTransformerEncoder  # noqa: E402
 from kb import settings as kb_settings  # noqa: E402
 

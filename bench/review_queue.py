@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from indexer.build import current_build_dir, read_manifest  # noqa: E402
+from indexer.layout import current_build_dir, read_manifest  # noqa: E402
 from indexer.store import engine_for  # noqa: E402
 from kb import settings  # noqa: E402
 from kb.services import analytics, review, suggestion_log  # noqa: E402

@@ -22,7 +22,6 @@ serving. Articles whose file and pipeline are unchanged are carried over from th
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import logging
@@ -40,7 +39,8 @@ from indexer import bm25, gitmeta, labels, render, sources, store
 from indexer.analysis import ANALYSIS_VERSION
 from indexer.cache import EmbeddingCache, text_hash
 from indexer.chunk import chunk_blocks
-from indexer.errors import KbError
+from indexer.config import IndexConfig
+from indexer.layout import BUILDS, CURRENT, MANIFEST, BuildError, BuildLock, current_build_dir, read_manifest, switch
 from indexer.parse import ParsedArticle, parse_article
 from indexer.sources import Problem
 from indexer.vectors import Encoder, VectorIndex
@@ -49,34 +49,15 @@ log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes what a build makes from the same file.
 PIPELINE_VERSION = 5  # 2: BM25F term matrix; 3: rendered pages; 4: locale detected from the text; 5: tags
-MANIFEST = "manifest.json"
-CURRENT = "current"
-BUILDS = "builds"
 EMBED_BLOCK = 256  # chunks embedded between progress reports and cache commits
 
 Progress = Callable[[str, int, int], None]
 
 
-class BuildError(KbError):
-    """A build that cannot start or finish; the previous build keeps serving."""
-
-    status, code = 500, "build_failed"
 
 
-@dataclass(frozen=True, slots=True)
-class IndexConfig:
-    articles_dir: Path
-    data_dir: Path
-    database_url: str
-    embedding_model: str
-    default_locale: str
-    chunk_overlap: int
-    max_article_bytes: int
-    batch_size: int
-    keep_builds: int
-    history_file: Path | None = None  # a CSV export of git history (gitmeta.history_file), over git's own
-    labels_file: str = "labels.yml"  # display names of products and tags, under articles_dir (indexer.labels)
-    full: bool = False  # rebuild every article as if there were no previous build (the embedding cache stays)
+
+
 
 
 @dataclass(slots=True)
@@ -109,19 +90,6 @@ class BuildReport:
         )
 
 
-def current_build_dir(data_dir: Path) -> Path | None:
-    """The live build's directory, or None before the first build."""
-    link = Path(data_dir) / CURRENT
-    if not link.is_symlink() and not link.is_dir():
-        return None
-    target = link.resolve()
-    return target if (target / MANIFEST).is_file() else None
-
-
-def read_manifest(build_dir: Path) -> dict:
-    return json.loads((Path(build_dir) / MANIFEST).read_text(encoding="utf-8"))
-
-
 def _write_json(path: Path, data) -> None:
     # json.dumps, not json.dump: only the one-shot path uses the C encoder (5x faster on 40k chunks).
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
@@ -152,26 +120,6 @@ class _StageClock:
         now = time.perf_counter()
         self.into[stage] = round(now - self.last, 3)
         self.last = now
-
-
-class BuildLock:
-    """One build at a time per data directory (an OS lock: released even when the build is killed)."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.path = Path(data_dir) / "build.lock"
-
-    def __enter__(self):
-        self.fh = open(self.path, "w")
-        try:
-            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.fh.close()
-            raise BuildError(f"another build is running in {self.path.parent}") from None
-        return self
-
-    def __exit__(self, *exc):
-        fcntl.flock(self.fh, fcntl.LOCK_UN)
-        self.fh.close()
 
 
 def build_index(
@@ -628,16 +576,3 @@ def _article_row(data: dict, build_id: str) -> dict:
         "updated_at": when(data["updated_at"]),
         "build_id": build_id,
     }
-
-
-def switch(data_dir: Path, build_dir: Path) -> None:
-    """Point ``current`` at ``build_dir`` atomically (rename of a fresh symlink over the old one)."""
-    link = Path(data_dir) / CURRENT
-    tmp = Path(data_dir) / f".{CURRENT}.{secrets.token_hex(4)}"
-    os.symlink(Path(BUILDS) / build_dir.name, tmp)
-    os.replace(tmp, link)
-    fd = os.open(data_dir, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from functools import cached_property
 from pathlib import Path
 
@@ -17,9 +16,9 @@ import numpy as np
 from indexer.analysis import folded_words
 from indexer.bm25 import MATRIX as BM25_MATRIX
 from indexer.bm25 import BM25Index, TermCounts
-from indexer.build import CURRENT, current_build_dir, read_manifest
 from indexer.errors import KbError
 from indexer.labels import FILENAME as LABELS
+from indexer.layout import current_build_dir, read_manifest
 from indexer.render import FILENAME as PAGES
 from indexer.render import PageStore
 from indexer.sources import article_id_for
@@ -41,11 +40,7 @@ class ModelMismatch(KbError):
     status, code = 503, "index_model_mismatch"
 
 
-def current_build_id(data_dir: Path) -> str | None:
-    try:
-        return os.path.basename(os.readlink(Path(data_dir) / CURRENT))
-    except OSError:
-        return None
+
 
 
 class BuildReader:

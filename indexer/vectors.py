@@ -20,13 +20,13 @@ from typing import Protocol
 import numpy as np
 
 from indexer import e5
+from indexer.config import AUTO
 from indexer.errors import KbError
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"  # English
 MULTILINGUAL_MODEL = "multilingual-e5-small"  # Spanish and English (indexer/e5.py)
-AUTO = "auto"
 PRECISIONS = ("float32", "int8")
 # An int8 copy is used only if its vectors stay this close (cosine) to the float32 model's on probes:
 # a guard against a copy that quantisation broke. Both bundled models give 0.96-0.99; what that costs in

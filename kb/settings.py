@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from indexer.build import IndexConfig
+from indexer.config import AUTO, IndexConfig
 from indexer.errors import KbError
-from indexer.vectors import AUTO
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from indexer import store
-from indexer.build import current_build_dir
+from indexer.layout import current_build_dir
 from kb.cli import main
 from kb.services import analytics, backup, review, suggestion_log, tokens
 from kb.services.engine import Engine

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from indexer import store
-from indexer.build import BuildError, build_index, current_build_dir, read_manifest
+from indexer.build import build_index
+from indexer.layout import BuildError, current_build_dir, read_manifest
 from indexer.reader import ModelMismatch, open_current
 from indexer.vectors import SentenceTransformerEncoder
 from tests.conftest import CountingEncoder

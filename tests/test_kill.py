@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.build import current_build_dir
+from indexer.layout import current_build_dir
 from kb.services.engine import Engine
 from kb.services.search import search
 from tests.conftest import KB

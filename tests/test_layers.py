@@ -52,3 +52,20 @@ def test_importing_kb_loads_no_web_framework():
     code = "import sys, kb, kb.settings; print('flask' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+def test_readers_never_import_the_writer():
+    """The reading side (the reader, the services, the web) finds the live build through indexer.layout;
+    only the commands that build (kb index, kb eval) import indexer.build."""
+    readers = [ROOT / "indexer/reader.py", *modules("kb/services"), *modules("kb/web")]
+    assert [p.name for p in readers if "indexer.build" in imports(p)] == []
+
+
+def test_reading_the_settings_loads_none_of_the_indexers_machinery():
+    import subprocess
+    import sys
+
+    heavy = ("indexer.build", "indexer.bm25", "indexer.store", "sqlalchemy", "scipy", "whoosh", "markdown_it", "numpy")
+    code = f"import sys, kb.settings; print([m for m in {heavy!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"

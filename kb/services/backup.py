@@ -31,8 +31,8 @@ from pathlib import Path
 from sqlalchemy import Date, DateTime, Engine, MetaData, delete, insert, select
 
 from indexer import store
-from indexer.build import BUILDS, BuildError, BuildLock, current_build_dir, read_manifest, switch
 from indexer.errors import KbError
+from indexer.layout import BUILDS, BuildError, BuildLock, current_build_dir, read_manifest, switch
 from kb.services import analytics, review, staff, suggestion_log, tokens
 from kb.services.staff import TOTP_KEY_FILE
 

@@ -19,8 +19,8 @@ import numpy as np
 
 from indexer import e5
 from indexer.bm25 import SpellingLimits
-from indexer.build import current_build_dir, read_manifest
-from indexer.reader import BuildReader, current_build_id, open_current
+from indexer.layout import current_build_dir, current_build_id, read_manifest
+from indexer.reader import BuildReader, open_current
 from indexer.reader import ModelMismatch as ModelMismatch  # raised to the engine's callers
 from indexer.reader import NoIndex as NoIndex  # raised to the engine's callers
 from indexer.vectors import AUTO, BUNDLED_NAMES, Encoder, SentenceTransformerEncoder, choose_model
