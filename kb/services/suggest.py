@@ -17,6 +17,7 @@ import numpy as np
 
 from indexer.analysis import TOKEN_RE, detect_language, fold, terms
 from indexer.bm25 import BM25Index, QueryTerms
+from kb import catalog
 from kb.services import search as search_service
 from kb.services.confidence import Signals, confidence
 from kb.services.engine import Engine
@@ -25,22 +26,7 @@ from kb.services.tickets import CleanTicket, clean_ticket, telling_part
 MEANING_TOKENS = 64  # default of the SUGGEST_MEANING_TOKENS setting
 SHOW_MIN_CONFIDENCE = 0.05  # default of the SUGGEST_SHOW_MIN_CONFIDENCE setting
 
-_TEXT = {
-    "es": {
-        "terms": "Palabras del ticket en esta sección: {terms}",
-        "as_written": "{ticket} («{article}» en el artículo)",
-        "meaning": "Significado cercano al del ticket (similitud {sim})",
-        "section": "La respuesta está en la sección {heading}",
-        "quote": "«{}»",
-    },
-    "en": {
-        "terms": "Words of the ticket in this section: {terms}",
-        "as_written": "{ticket} (“{article}” in the article)",
-        "meaning": "Close in meaning to the ticket (similarity {sim})",
-        "section": "The answer is in the section {heading}",
-        "quote": "“{}”",
-    },
-}
+_TEXT = {lang: catalog.TEXT[lang]["suggest"] for lang in catalog.LANGUAGES}  # the reasons' sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +126,7 @@ def _reasons(
             )
         )
     if similarity > 0:
-        sim = f"{similarity:.2f}".replace(".", "," if lang == "es" else ".")
+        sim = catalog.number(round(similarity, 2), lang)
         reasons.append(Reason("meaning", text["meaning"].format(sim=sim), similarity=round(similarity, 4)))
     if hit.anchor:
         heading = text["quote"].format(hit.heading)

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from indexer.links import BrokenLink, Linking, broken_links
+from kb import catalog
 from kb.services import analytics, suggestion_log
 from kb.services.engine import Engine as SearchEngine
 from kb.services.review.actions import last_actions
@@ -49,11 +50,6 @@ def _when(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     return analytics.utc(dt.datetime.fromisoformat(value))
-
-
-def _number(value: float, lang: str) -> str:
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
-    return text.replace(".", ",") if lang == "es" else text
 
 
 def build_queue(
@@ -148,9 +144,9 @@ def build_queue(
         own = [h for at, h in votes.get(article_id, ()) if when is None or at >= when]
         if len(own) >= policy.min_votes and sum(own) / len(own) < policy.min_helpful:
             detail = text["negative_feedback"].format(
-                pct=_number(100 * sum(own) / len(own), lang),
+                pct=catalog.number(100 * sum(own) / len(own), lang),
                 votes=len(own),
-                min=_number(100 * policy.min_helpful, lang),
+                min=catalog.number(100 * policy.min_helpful, lang),
             )
             found[article_id].append(Reason("negative_feedback", detail))
         marks = [o for at, o in outcomes.get(article_id, ()) if when is None or at >= when]
@@ -161,7 +157,8 @@ def build_queue(
         times = shown.get(article_id, 0)
         if times >= policy.min_impressions and clicked.get(article_id, 0) / times < policy.min_ctr:
             opened = clicked.get(article_id, 0)
-            detail = text["low_engagement"].format(shown=times, clicked=opened, pct=_number(100 * opened / times, lang))
+            pct = catalog.number(100 * opened / times, lang)
+            detail = text["low_engagement"].format(shown=times, clicked=opened, pct=pct)
             found[article_id].append(Reason("low_engagement", detail))
         # What customers wrote under "no" ("what was missing?") is for its owner to read.
         said = [c for c in remarks.get(article_id, ()) if not c.helpful and (when is None or c.at >= when)]
@@ -175,7 +172,7 @@ def build_queue(
         threshold = engine.profile.duplicate_similarity
     for article_id, (other, similarity) in duplicate_pairs(reader, published, threshold).items():
         detail = text["duplicate"].format(
-            other=other, title=reader.articles[other]["title"], sim=_number(round(similarity, 3), lang)
+            other=other, title=reader.articles[other]["title"], sim=catalog.number(round(similarity, 3), lang)
         )
         found[article_id].append(Reason("duplicate", detail))
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.analysis import fold
+from kb import catalog
 from kb.services.review.policy import DeprecatedTerm
 
 REASONS = (
@@ -49,58 +50,7 @@ class Reason:
     detail: str
 
 
-TEXT = {
-    "es": {
-        "review_overdue": "Revisión vencida desde el {due} (última: {reviewed}; cada {every} días)",
-        "never_reviewed": "Nunca se ha revisado (no tiene fecha `reviewed`)",
-        "not_updated": "Sin cambios en el contenido desde el {date} (hace {days} días)",
-        "broken_link": "Enlaces que no llevan a ninguna parte: {items}",
-        "broken_item": "línea {line}: {href} ({why})",
-        "deprecated_term": "Usa términos obsoletos: {items}",
-        "deprecated_item": "«{term}» (línea {lines}{instead})",
-        "instead": "; usar «{new}»",
-        "negative_feedback": "Solo el {pct} % de {votes} votos lo considera útil (mínimo {min} %)",
-        "rejected_suggestions": "Los agentes lo marcaron como no relevante {rejected} de {total} veces",
-        "low_engagement": "Se mostró {shown} veces en búsquedas y se abrió {clicked} ({pct} %)",
-        "duplicate": "Dice casi lo mismo que {other} («{title}», similitud {sim})",
-        "translation_outdated": "El original {source} cambió el {changed}, después de esta traducción ({own})",
-        "missing_owner": "No tiene responsable (`owner`)",
-        "customer_comments": "Los clientes dejaron {n} comentarios al votar «no» desde su último cambio",
-        "customer_comment": "Un cliente dejó un comentario al votar «no» desde su último cambio",
-        "why": {
-            "anchor": "el ancla no existe",
-            "outside": "fuera de la base de conocimiento",
-            "missing_file": "el archivo no existe",
-            "missing_article": "el artículo no existe",
-            "missing_target_anchor": "el ancla no existe en {target}",
-        },
-    },
-    "en": {
-        "review_overdue": "Review overdue since {due} (last: {reviewed}; every {every} days)",
-        "never_reviewed": "Never reviewed (no `reviewed` date)",
-        "not_updated": "No content change since {date} ({days} days ago)",
-        "broken_link": "Links that lead nowhere: {items}",
-        "broken_item": "line {line}: {href} ({why})",
-        "deprecated_term": "Uses deprecated terms: {items}",
-        "deprecated_item": "“{term}” (line {lines}{instead})",
-        "instead": "; use “{new}”",
-        "negative_feedback": "Only {pct}% of {votes} votes found it helpful (minimum {min}%)",
-        "rejected_suggestions": "Agents marked it not relevant {rejected} of {total} times",
-        "low_engagement": "Shown {shown} times in search results, opened {clicked} ({pct}%)",
-        "duplicate": "Says nearly the same as {other} (“{title}”, similarity {sim})",
-        "translation_outdated": "Its source {source} changed on {changed}, after this translation ({own})",
-        "missing_owner": "Nobody owns it (no `owner`)",
-        "customer_comments": "Customers left {n} comments with a “no” vote since its last change",
-        "customer_comment": "A customer left a comment with a “no” vote since its last change",
-        "why": {
-            "anchor": "no such anchor",
-            "outside": "outside the knowledge base",
-            "missing_file": "no such file",
-            "missing_article": "no such article",
-            "missing_target_anchor": "no such anchor in {target}",
-        },
-    },
-}
+TEXT = {lang: catalog.TEXT[lang]["review"] for lang in catalog.LANGUAGES}  # the reasons' sentences
 
 
 def _accent_blind(term: str) -> str:
