@@ -22,7 +22,7 @@ test: install
 	KB_TEST_AXE="$${KB_TEST_AXE:-$$(bash .ci/axe.sh)}" $(BIN)/pytest
 
 # The quick loop while coding: lint, then every test but the slow ones (killed builds, rebuilds under
-# load, the fuzz run, Chromium, PostgreSQL). `make test` (and CI) runs them all.
+# load, the fuzz run, Chromium, PostgreSQL, the kb command in subprocesses). `make test` (and CI) runs them all.
 test-fast: install
 	$(BIN)/ruff check kb indexer tests bench
 	$(BIN)/pytest -m "not slow" -q

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 KB = [str(Path(sys.executable).with_name("kb"))]
 
 
@@ -13,6 +15,7 @@ def run(args, kb, **env):
     return subprocess.run(KB + args, capture_output=True, text=True, env=full, timeout=600)
 
 
+@pytest.mark.slow  # the kb command in subprocesses, each loading the model
 def test_index_search_and_strict(kb):
     kb.write("es/a.md", "title: Restablecer la contraseña\nowner: ana", "Pulsa ¿Has olvidado tu contraseña?")
     kb.write("en/b.md", "title: Card payments\nowner: bob", "Connect Stripe to accept card payments.")
@@ -75,6 +78,7 @@ def test_check_on_the_starter_kb_is_clean():
     assert "0 errors, 0 warnings" in done.stdout
 
 
+@pytest.mark.slow  # the kb command in subprocesses, each loading the model
 def test_serve_answers_over_http_and_a_taken_port_is_a_sentence(starter):
     """`kb serve` as an operator starts it: the model loads, the port answers, and a second one on the
     same port exits with a sentence instead of a traceback."""
@@ -117,6 +121,7 @@ def test_serve_answers_over_http_and_a_taken_port_is_a_sentence(starter):
         server.wait(timeout=30)
 
 
+@pytest.mark.slow  # the kb command in subprocesses, each loading the model
 def test_eval_scores_search_and_suggest_on_a_judged_set(kb, tmp_path):
     """`kb eval` on a set laid out like ../shared/eval, in both tasks, down to its JSON line."""
     import json

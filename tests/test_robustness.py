@@ -102,6 +102,7 @@ def open_tmp():
     shutil.rmtree(path)
 
 
+@pytest.mark.slow  # the kb command in subprocesses, each loading the model
 def test_a_read_only_data_directory_answers_503_and_the_cli_says_why(starter, open_tmp):
     """Served from a copy of the starter's data directory that nobody may write, as an unprivileged user."""
     tmp_path = open_tmp

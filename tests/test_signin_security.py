@@ -239,6 +239,7 @@ def test_a_signed_in_admin_cannot_lock_themselves_out_from_the_page(app):
     assert answer.status_code == 409
 
 
+@pytest.mark.slow  # the kb command in subprocesses, each loading the model
 def test_kb_user_list_disable_enable_reset_delete(starter, tmp_path):
     kb = [str(Path(sys.executable).with_name("kb")), "user"]
     env = {**os.environ, "KB_DATA_DIR": str(tmp_path), "KB_ARTICLES_DIR": str(starter.articles)}
