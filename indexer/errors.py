@@ -11,11 +11,19 @@ from __future__ import annotations
 
 
 class KbError(Exception):
-    """An error kb raises on purpose; subclasses set the status and code they answer with."""
+    """An error kb raises on purpose; a subclass names its status and code as class keywords:
+    ``class NoIndex(KbError, status=503, code="no_index"): ...``."""
 
     status: int = 400
     code: str = "invalid_request"
     public_message: str | None = None  # what a web client reads instead of the message, if set
+
+    def __init_subclass__(cls, status: int | None = None, code: str | None = None, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if status is not None:
+            cls.status = status
+        if code is not None:
+            cls.code = code
 
     def __init__(self, message: str, *, status: int | None = None, code: str | None = None) -> None:
         super().__init__(message)

@@ -23,10 +23,8 @@ CURRENT = "current"
 BUILDS = "builds"
 
 
-class BuildError(KbError):
+class BuildError(KbError, status=500, code="build_failed"):
     """A build that cannot start or finish; the previous build keeps serving."""
-
-    status, code = 500, "build_failed"
 
 
 def current_build_dir(data_dir: Path) -> Path | None:

@@ -27,17 +27,14 @@ from indexer.vectors import Encoder, VectorIndex
 log = logging.getLogger(__name__)
 
 
-class NoIndex(KbError):
+class NoIndex(KbError, status=503, code="no_index"):
     """There is no build to read yet."""
 
-    status, code = 503, "no_index"
     public_message = "the knowledge base has not been indexed yet; run `kb index`"  # no paths
 
 
-class ModelMismatch(KbError):
+class ModelMismatch(KbError, status=503, code="index_model_mismatch"):
     """The live build was embedded by another model than the one configured."""
-
-    status, code = 503, "index_model_mismatch"
 
 
 

@@ -36,10 +36,8 @@ INT8_MIN_COSINE = 0.95
 BUNDLED_NAMES = {DEFAULT_MODEL.lower(), "sentence-transformers/all-minilm-l6-v2"}
 
 
-class ModelNotFound(KbError):
+class ModelNotFound(KbError, status=503, code="model_not_found"):
     """The configured embedding model is not on this machine."""
-
-    status, code = 503, "model_not_found"
 
 
 class Encoder(Protocol):

@@ -24,10 +24,8 @@ log = logging.getLogger(__name__)
 ENV_PREFIX = "KB_"
 
 
-class SettingsError(KbError):
+class SettingsError(KbError, status=500, code="bad_configuration"):
     """A setting has a value kb cannot use."""
-
-    status, code = 500, "bad_configuration"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,4 @@
-"""kb's interface text in Spanish: the help center, the staff pages, and the sentences the
-services write (the review queue's reasons, the suggestions' reasons). ``kb.catalog`` loads it; a test
-checks that every language has the same keys and the same placeholders."""
+"""kb's interface text in Spanish (see ``kb.catalog``)."""
 
 TEXT = {
     "site": "Centro de ayuda",

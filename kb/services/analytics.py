@@ -74,7 +74,7 @@ class ArticleVote(Base):
     staff: Mapped[bool | None] = mapped_column(Boolean)  # cast by staff: kept apart from customers' figures
 
 
-class VoteKey(Base):
+class VoteKey(Base, status=429, code="rate_limited"):
     """One row per (article, day, visitor): the first vote claims it, later ones change that vote."""
 
     __tablename__ = "article_vote_keys"
@@ -101,8 +101,6 @@ class Voter:
 
 class TooManyVotes(KbError):
     """This address has voted on this article as often as a day allows."""
-
-    status, code = 429, "rate_limited"
 
 
 MAX_VOTERS_PER_ADDRESS = 3  # different visitors voting on one article from one address in a day (an office)

@@ -29,16 +29,12 @@ MAX_SUBJECT_CHARS = 1000
 MAX_BODY_CHARS = 200_000
 
 
-class PayloadError(KbError, ValueError):
+class PayloadError(KbError, ValueError, code="invalid_body"):
     """The payload is not a new ticket of that system: the sentence says what is wrong."""
 
-    code = "invalid_body"
 
-
-class PayloadTooLarge(PayloadError):
+class PayloadTooLarge(PayloadError, status=413, code="ticket_too_large"):
     """A field is longer than kb takes."""
-
-    status, code = 413, "ticket_too_large"
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,16 +45,13 @@ RECOVERY_CODES = 10
 _DUMMY_HASH = generate_password_hash("kb: an account that does not exist")
 
 
-class StaffError(KbError, ValueError):
+class StaffError(KbError, ValueError, code="invalid_body"):
     """A staff-account request that cannot be done, in one sentence."""
 
-    code = "invalid_body"
 
-
-class KeyMismatch(StaffError):
+class KeyMismatch(StaffError, status=503, code="bad_configuration"):
     """The stored second-factor secrets were encrypted with another key than the configured one."""
 
-    status, code = 503, "bad_configuration"
     public_message = "staff sign-in is misconfigured; the operator's log says why"
 
 

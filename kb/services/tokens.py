@@ -38,10 +38,8 @@ class ApiToken(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class TokenError(KbError, ValueError):
+class TokenError(KbError, ValueError, code="invalid_body"):
     """A token request that cannot be done, in one sentence."""
-
-    code = "invalid_body"
 
 
 @dataclass(frozen=True, slots=True)

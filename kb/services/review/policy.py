@@ -9,17 +9,13 @@ from pathlib import Path
 from indexer.errors import KbError
 
 
-class ReviewError(KbError, ValueError):
+class ReviewError(KbError, ValueError, code="invalid_body"):
     """A review request that cannot be done, in one sentence."""
 
-    code = "invalid_body"
 
-
-class ReviewConfigError(ReviewError):
+class ReviewConfigError(ReviewError, status=500, code="bad_configuration"):
     """The review settings cannot be used (a deprecated-terms file that cannot be read): the operator's
     mistake, not the caller's."""
-
-    status, code = 500, "bad_configuration"
 
 
 @dataclass(frozen=True, slots=True)
