@@ -74,7 +74,7 @@ class ArticleVote(Base):
     staff: Mapped[bool | None] = mapped_column(Boolean)  # cast by staff: kept apart from customers' figures
 
 
-class VoteKey(Base, status=429, code="rate_limited"):
+class VoteKey(Base):
     """One row per (article, day, visitor): the first vote claims it, later ones change that vote."""
 
     __tablename__ = "article_vote_keys"
@@ -99,7 +99,7 @@ class Voter:
     staff: bool = False
 
 
-class TooManyVotes(KbError):
+class TooManyVotes(KbError, status=429, code="rate_limited"):
     """This address has voted on this article as often as a day allows."""
 
 
