@@ -53,6 +53,28 @@ def test_the_document_is_served_and_valid(app):
     schemathesis.openapi.from_dict(body)  # parses and checks it as OpenAPI
 
 
+@pytest.mark.parametrize(
+    ("sent", "read"),
+    [("es", "es"), ("en", "en"), ("es-ES", "es"), ("en-US", "en"), ("es_419", "es"), ("EN-gb", "en"),
+     ("fr", None), ("es-", None), ("español", None), ("e", None)],
+)  # fmt: skip
+def test_the_document_and_the_api_agree_on_every_locale(app, sent, read):
+    """One place says what a locale is (inputs.LOCALE_PATTERN): what the document allows, the API
+    accepts, reading a regional form as its language; what it refuses, the document does not allow."""
+    from jsonschema_rs import validator_for  # schemathesis's own validator
+
+    client = app.test_client()
+    allowed = validator_for(openapi.LOCALE_PARAM).is_valid(sent)
+    assert allowed == (read is not None)
+    for path in ("/api/v1/autocomplete?q=fac", "/api/v1/search?q=factura"):
+        answer = client.get(f"{path}&locale={sent}")
+        assert answer.status_code == (200 if read else 400), answer.get_data(as_text=True)
+        if read and "search" in path:
+            same = client.get(f"{path}&locale={read}").get_json()
+            assert [r["id"] for r in answer.get_json()["results"]] == [r["id"] for r in same["results"]]
+            assert {r["locale"] for r in answer.get_json()["results"]} <= {read}
+
+
 @pytest.fixture(scope="module")
 def api_schema(app):
     # Invalid data must be refused with a 4xx; kb answers a field over its documented size with 413.

@@ -64,12 +64,20 @@ def int_arg(args: Mapping[str, str], name: str, default: int, low: int, high: in
     return value
 
 
+# A language tag (BCP 47 or POSIX style) whose language is one kb speaks: es, es-ES, es_419, en-US, EN...
+# The OpenAPI document states the same pattern (openapi.LOCALE_PARAM): the one place this is settled.
+LOCALE_PATTERN = r"^([eE][sS]|[eE][nN])([-_][A-Za-z0-9]{1,8}){0,3}$"
+_LOCALE = re.compile(LOCALE_PATTERN)
+
+
 def locale_arg(value: str | None, name: str = "locale") -> str | None:
+    """``es`` or ``en`` from a language tag; a regional form (``es-ES``, ``en_US``) is read as its language,
+    as in front matter."""
     if value in (None, ""):
         return None
-    if value not in LOCALES:
-        raise ApiError(400, "invalid_parameter", f"{name} must be {' or '.join(LOCALES)}")
-    return value
+    if not isinstance(value, str) or not _LOCALE.match(value):
+        raise ApiError(400, "invalid_parameter", f"{name} must be es or en (a regional form such as es-ES reads as es)")
+    return value[:2].lower()
 
 
 def filter_arg(value: str | None, name: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kb.services import review, suggestion_log
+from kb.web import inputs
 
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -17,8 +18,8 @@ NUMBER = {"type": "number"}
 BOOLEAN = {"type": "boolean"}
 LOCALE_PARAM = {
     "type": "string",
-    "enum": ["es", "en", "es-ES", "en-US"],
-    "description": "es or en (regional forms are reduced)",
+    "pattern": inputs.LOCALE_PATTERN,
+    "description": "es or en; a regional form (es-ES, es_419, en-US) reads as its language",
 }
 
 
@@ -160,7 +161,7 @@ TICKET = _obj(
     {
         "subject": {"type": "string", "maxLength": 1000},
         "body": STRING,
-        "locale": {"type": ["string", "null"]},
+        "locale": {"type": ["string", "null"], "pattern": inputs.LOCALE_PATTERN},
         "product": {"type": ["string", "null"]},
         "limit": {"type": "integer", "minimum": 1, "maximum": 20},
         "audience": {"type": "string", "enum": ["internal", "public"]},
@@ -347,7 +348,7 @@ def document() -> dict:
                                     "helpful": BOOLEAN,
                                     "comment": {"type": "string", "maxLength": 2000},
                                     "search_id": {"type": "integer", "minimum": 1},
-                                    "locale": {"type": ["string", "null"]},
+                                    "locale": {"type": ["string", "null"], "pattern": inputs.LOCALE_PATTERN},
                                 },
                                 required=["helpful"],
                             )
