@@ -22,9 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from indexer.layout import current_build_dir, read_manifest  # noqa: E402
-from indexer.store import engine_for  # noqa: E402
 from kb import settings  # noqa: E402
-from kb.services import analytics, review, suggestion_log  # noqa: E402
+from kb.db import open_db  # noqa: E402
+from kb.services import review  # noqa: E402
 from kb.services.engine import Engine  # noqa: E402
 
 
@@ -48,9 +48,7 @@ def main() -> None:
         overrides["DEPRECATED_TERMS"] = str(args.deprecated.resolve())
     values = settings.load(overrides)
     engine = Engine.from_settings(values)
-    db = engine_for(values["DATABASE_URL"])
-    for module in (analytics, suggestion_log, review):
-        module.init_db(db)
+    db = open_db(values)
     policy = review.Policy.from_settings(values)
     started = time.perf_counter()
     engine.reader()  # a running server has the live build open already

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from indexer import store
 from indexer.layout import current_build_dir
+from kb import db as database
 from kb.cli import main
 from kb.services import analytics, backup, review, suggestion_log, tokens
 from kb.services.engine import Engine
@@ -23,10 +24,10 @@ from tests.conftest import KB
 def _tables(url: str) -> dict[str, list[dict]]:
     """Every row of every kb table, as comparable data (ordered by primary key)."""
     db = store.engine_for(url)
-    backup._init(db)
+    database.create_tables(db)
     out = {}
     with db.connect() as conn:
-        for table in backup._metadata().sorted_tables:
+        for table in database.metadata().sorted_tables:
             rows = conn.execute(select(table).order_by(*table.primary_key.columns)).mappings()
             out[table.name] = [{k: backup._encode(v) for k, v in row.items()} for row in rows]
     db.dispose()
@@ -35,7 +36,7 @@ def _tables(url: str) -> dict[str, list[dict]]:
 
 def _activity(url: str) -> None:
     db = store.engine_for(url)
-    backup._init(db)
+    database.create_tables(db)
     sid = analytics.record_search(
         db, query="factura", locale="es", language="es", mode="hybrid", filters={"product": "cobros"}, results=1,
         shown=["es/factura"], offset=0, took_ms=12.5, did_you_mean=None,
@@ -107,7 +108,7 @@ def test_restore_into_an_empty_data_dir_and_another_database(served, encoder, tm
     target = os.environ.get("KB_TEST_DATABASE_URL") or f"sqlite:///{tmp_path}/other.sqlite3"
     if target.startswith("postgresql"):
         pg = store.engine_for(target)
-        backup._metadata().drop_all(pg)
+        database.metadata().drop_all(pg)
         pg.dispose()
     done = runner.invoke(main, ["restore", "--yes", str(tmp_path / "b")], env=_env(other, target))
     assert done.exit_code == 0, done.output

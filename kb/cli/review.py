@@ -10,7 +10,7 @@ import sys
 import click
 
 from kb.cli.common import load_settings, user_errors
-from kb.services import analytics, review, suggestion_log
+from kb.services import analytics, review
 from kb.services.engine import Engine
 
 
@@ -42,12 +42,10 @@ def review_command(
     then the content customers miss."""
     if as_json + as_csv + comments_csv > 1:
         raise click.UsageError("choose one of --json, --csv and --comments")
-    from indexer.store import engine_for
+    from kb.db import open_db
 
     values = load_settings()
-    db = engine_for(values["DATABASE_URL"])
-    for module in (analytics, suggestion_log, review):
-        module.init_db(db)
+    db = open_db(values)
     if comments_csv:
         since = dt.datetime.now(dt.UTC) - dt.timedelta(days=values["REVIEW_WINDOW_DAYS"])
         analytics.write_comments_csv(sys.stdout, analytics.comments(db, since=since))

@@ -8,12 +8,9 @@ from kb.cli.common import load_settings
 
 
 def _db():
-    from indexer.store import engine_for
-    from kb.services import tokens
+    from kb.db import open_db
 
-    db = engine_for(load_settings()["DATABASE_URL"])
-    tokens.init_db(db)
-    return db
+    return open_db(load_settings())
 
 
 @click.group()

@@ -11,13 +11,9 @@ from kb.cli.common import load_settings
 
 
 def _db():
-    from indexer.store import engine_for
-    from kb.services import staff
+    from kb.db import open_db
 
-    values = load_settings()
-    db = engine_for(values["DATABASE_URL"])
-    staff.init_db(db, staff.totp_key(values))
-    return db
+    return open_db(load_settings())
 
 
 def _account(db, who: str):

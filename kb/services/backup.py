@@ -30,10 +30,9 @@ from pathlib import Path
 
 from sqlalchemy import Date, DateTime, Engine, MetaData, delete, insert, select
 
-from indexer import store
 from indexer.errors import KbError
 from indexer.layout import BUILDS, BuildError, BuildLock, current_build_dir, read_manifest, switch
-from kb.services import analytics, review, staff, suggestion_log, tokens
+from kb import db as database
 from kb.services.staff import TOTP_KEY_FILE
 
 FORMAT = 1
@@ -42,15 +41,6 @@ MANIFEST = "backup.json"
 
 class BackupError(KbError):
     """A backup or restore that cannot be done, in one sentence; nothing was changed."""
-
-
-def _metadata() -> MetaData:
-    """Every table kb keeps, in an order where a table comes after the tables it refers to."""
-    merged = MetaData()
-    for base in (store.Base, analytics.Base, tokens.Base, suggestion_log.Base, review.Base, staff.Base):
-        for table in base.metadata.sorted_tables:
-            table.to_metadata(merged)
-    return merged
 
 
 def _encode(value):
@@ -71,20 +61,14 @@ def _decoder(column):
     return lambda v: v
 
 
-def _init(db: Engine) -> None:
-    store.Base.metadata.create_all(db)
-    for module in (analytics, tokens, suggestion_log, review, staff):
-        module.init_db(db)
-
-
 def backup(data_dir: Path, db: Engine, target: Path) -> dict:
     """Write a backup of ``data_dir``'s live build and ``db`` into ``target`` (new or empty). Returns its summary."""
     target = Path(target)
     if target.exists() and any(target.iterdir()):
         raise BackupError(f"{target} is not empty; back up into a new folder")
     data_dir = Path(data_dir)
-    _init(db)
-    metadata = _metadata()
+    database.create_tables(db)
+    metadata = database.metadata()
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".kb-backup-", dir=target.parent))
     try:
@@ -139,7 +123,7 @@ def restore(source: Path, data_dir: Path, db: Engine) -> dict:
     """Make ``source``'s build live in ``data_dir`` and its rows the contents of ``db``. Returns its summary."""
     source, data_dir = Path(source), Path(data_dir)
     summary = read_summary(source)
-    metadata = _metadata()
+    metadata = database.metadata()
     backed_up = set(summary.get("tables") or ())
     missing = [t for t in sorted(backed_up) if not (source / "tables" / f"{t}.jsonl").is_file()]
     if missing:
@@ -150,7 +134,7 @@ def restore(source: Path, data_dir: Path, db: Engine) -> dict:
             read_manifest(source / BUILDS / build)
         except (OSError, ValueError):
             raise BackupError(f"{source} lacks its build {build}") from None
-    _init(db)
+    database.create_tables(db)
     (data_dir / BUILDS).mkdir(parents=True, exist_ok=True)
     try:
         with BuildLock(data_dir):

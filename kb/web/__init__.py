@@ -17,9 +17,8 @@ log = logging.getLogger(__name__)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    from indexer.store import engine_for
+    from kb import db as database
     from kb import settings
-    from kb.services import analytics, review, staff, suggestion_log, tokens
     from kb.services.engine import Engine
     from kb.web import admin, agent, api, audit, deps, errors, headers, limits, owners, pages, sessions, signin
 
@@ -31,13 +30,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     engine = (config or {}).get("ENGINE") or Engine.from_settings(values)
     app.extensions["kb.engine"] = engine
     app.config["MAX_CONTENT_LENGTH"] = values["MAX_BODY_BYTES"]  # larger request bodies get a 413
-    db = engine_for(values["DATABASE_URL"])
-    analytics.init_db(db)
-    tokens.init_db(db)
-    suggestion_log.init_db(db)
-    review.init_db(db)
-    staff.init_db(db, staff.totp_key(values))
-    app.extensions["kb.db"] = db
+    app.extensions["kb.db"] = database.open_db(values)
     audit.init_app(app)
     errors.init_app(app)
     headers.init_app(app)
