@@ -63,3 +63,21 @@ def test_a_rate_limit_is_a_warning(app, caplog):
     assert 429 in statuses
     warnings = _lines(caplog, "kb.security", logging.WARNING)
     assert warnings and all(w == "rate limited (reads of api.search) from 203.0.113.50" for w in warnings)
+
+
+def test_what_changes_who_may_do_what_is_logged_and_never_a_secret(app, caplog):
+    """Tokens and staff accounts created, revoked, disabled: info lines for the operator (no token in them)."""
+    from kb.services import tokens
+
+    caplog.set_level(logging.INFO, logger="kb.services")
+    db = app.extensions["kb.db"]
+    info, token = tokens.create_token(db, "agent", "Zendesk")
+    tokens.revoke_token(db, info.id)
+    person = staff.create_user(db, "bea@example.com", "another long password", "agent", "Bea")
+    staff.set_disabled(db, person.id, True)
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("kb.services")]
+    assert f"API token {info.id} (agent, Zendesk) created" in lines
+    assert f"API token {info.id} (agent, Zendesk) revoked" in lines
+    assert f"staff account {person.id} (bea@example.com, agent) created" in lines
+    assert f"staff account {person.id} disabled" in lines
+    assert token not in " ".join(lines) and token[len(tokens.PREFIX) :] not in " ".join(lines)

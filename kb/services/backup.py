@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -34,6 +35,8 @@ from indexer.errors import KbError
 from indexer.layout import BUILDS, BuildError, BuildLock, current_build_dir, read_manifest, switch
 from kb import db as database
 from kb.services.staff import TOTP_KEY_FILE
+
+log = logging.getLogger(__name__)
 
 FORMAT = 1
 MANIFEST = "backup.json"
@@ -102,6 +105,7 @@ def backup(data_dir: Path, db: Engine, target: Path) -> dict:
         if target.exists():
             target.rmdir()
         os.replace(work, target)
+        log.info("backed up build %s and %d rows to %s", summary["build"], sum(counts.values()), target)
         return summary
     except BuildError as exc:
         raise BackupError(str(exc)) from None
@@ -172,6 +176,7 @@ def restore(source: Path, data_dir: Path, db: Engine) -> dict:
                 switch(data_dir, data_dir / BUILDS / build)
     except BuildError as exc:
         raise BackupError(str(exc)) from None
+    log.info("restored build %s and every row of %s", summary["build"], source)
     return summary
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import secrets
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ from indexer.errors import KbError
 from indexer.store import ensure_schema
 from kb.services import tokens, totp
 from kb.services.analytics import utc
+
+log = logging.getLogger(__name__)
 
 MIN_PASSWORD = 12
 TOTP_KEY_FILE = "totp_key"  # in DATA_DIR, when no KB_TOTP_KEY is set
@@ -229,7 +232,9 @@ def create_user(db: Engine, email: str, password: str, role: str, name: str = ""
         )
         session.add(row)
         session.flush()
-        return _staff(row)
+        created = _staff(row)
+    log.info("staff account %d (%s, %s) created", created.id, email, role)
+    return created
 
 
 # -- lockout -------------------------------------------------------------------------------------------
@@ -366,6 +371,7 @@ def open_session(db: Engine, user_id: int, hours: int) -> str:
                 id=_session_id(token), user_id=user_id, created_at=now, expires_at=now + dt.timedelta(hours=hours)
             )
         )
+    log.info("staff account %d signed in", user_id)
     return token
 
 
@@ -395,7 +401,9 @@ def end_sessions(db: Engine, user_id: int) -> int:
             .where(StaffSession.user_id == user_id, StaffSession.revoked_at.is_(None))
             .values(revoked_at=_now())
         )
-        return done.rowcount
+    if done.rowcount:
+        log.info("%d session(s) of staff account %d ended", done.rowcount, user_id)
+    return done.rowcount
 
 
 # -- administration (kb user, the admins' page) ---------------------------------------------------------
@@ -442,6 +450,7 @@ def set_disabled(db: Engine, user_id: int, disabled: bool) -> StaffInfo:
         if row is None:
             raise StaffError(f"there is no account {user_id}")
         row.disabled_at = (row.disabled_at or _now()) if disabled else None
+    log.info("staff account %d %s", user_id, "disabled" if disabled else "enabled")
     if disabled:
         end_sessions(db, user_id)
     return find_user(db, user_id)
@@ -455,6 +464,7 @@ def reset_second_factor(db: Engine, user_id: int) -> StaffInfo:
             raise StaffError(f"there is no account {user_id}")
         row.totp_secret = row.totp_secret_enc = row.totp_last_step = None
         row.recovery_hashes = []
+    log.info("second factor of staff account %d reset", user_id)
     end_sessions(db, user_id)
     return find_user(db, user_id)
 
@@ -464,3 +474,4 @@ def delete_user(db: Engine, user_id: int) -> None:
         session.execute(delete(StaffSession).where(StaffSession.user_id == user_id))
         if session.execute(delete(StaffUser).where(StaffUser.id == user_id)).rowcount != 1:
             raise StaffError(f"there is no account {user_id}")
+    log.info("staff account %d deleted", user_id)

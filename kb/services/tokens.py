@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 
@@ -17,6 +18,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from indexer.errors import KbError
 from indexer.store import ensure_schema
+
+log = logging.getLogger(__name__)
 
 ROLES = ("agent", "owner", "admin")
 PREFIX = "kb_"
@@ -76,6 +79,7 @@ def create_token(engine: Engine, role: str, name: str = "") -> tuple[TokenInfo, 
         session.add(row)
         session.flush()
         info = _info(row)
+    log.info("API token %d (%s, %s) created", info.id, info.role, info.name)  # never the token itself
     return info, token
 
 
@@ -86,6 +90,7 @@ def revoke_token(engine: Engine, token_id: int) -> TokenInfo:
             raise TokenError(f"no token with id {token_id}")
         if row.revoked_at is None:
             row.revoked_at = dt.datetime.now(dt.UTC)
+            log.info("API token %d (%s, %s) revoked", row.id, row.role, row.name)
         return _info(row)
 
 

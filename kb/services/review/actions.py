@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from sqlalchemy import Date, DateTime, Engine, Integer, String, Text, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
@@ -10,6 +11,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from indexer.store import ensure_schema
 from kb.services import analytics
 from kb.services.review.policy import ReviewError
+
+log = logging.getLogger(__name__)
 
 ACTIONS = ("reviewed", "snooze")
 SNOOZE_DAYS = 14  # a snooze without "days"
@@ -64,6 +67,7 @@ def record_action(
         session.add(row)
         session.flush()
         session.expunge(row)
+    log.info("%s: %s by %s%s", article_id, action, row.by, f" until {until}" if until else "")
     return row
 
 
