@@ -163,3 +163,19 @@ def test_kb_user_create(starter, tmp_path):
     assert done.returncode == 0 and "luis@example.com (agent) created" in done.stdout, done.stderr
     again = subprocess.run(args, input="a long agent password\n", capture_output=True, text=True, env=env, timeout=120)
     assert again.returncode == 1 and "already an account" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_a_key_file_made_by_racing_processes_is_one_whole_key(tmp_path):
+    """kb serve --processes N starts N processes at once: each must read the same whole key, never a
+    half-written file (an empty TOTP key stopped a server once)."""
+    import multiprocessing
+
+    from kb.services import staff as staff_service
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(8) as pool:
+        for round_ in range(20):  # a race: the old code tore a read in about 3 of 20 rounds
+            path = tmp_path / str(round_) / "totp_key"
+            keys = pool.starmap(staff_service.kept_key, [(path, staff_service.new_key)] * 32)
+            assert len(set(keys)) == 1 and len(keys[0]) == 44, round_
+            assert path.stat().st_mode & 0o777 == 0o600 and [p.name for p in path.parent.iterdir()] == ["totp_key"]

@@ -58,6 +58,19 @@ def _load(threads: int, host: str, port: int, sock: socket.socket | None):
             raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
+def _prepare() -> None:
+    """What is made once for every process, made before they start, so that none races another: the
+    database's tables and the key files (the session secret, the TOTP key)."""
+    from kb.cli.common import load_settings
+    from kb.db import open_db
+    from kb.services import staff
+
+    with user_errors():
+        values = load_settings()
+        staff.secret_key(values)
+        open_db(values).dispose()  # no connection may cross the fork
+
+
 def _run(server) -> None:
     try:
         server.run()
@@ -89,6 +102,7 @@ def serve(host: str, port: int, threads: int, processes: int) -> None:
         shared_socket(host, port).close()  # a taken port is one sentence here, not N tracebacks
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    _prepare()
     # Fork before anything loads the model: torch's threads do not survive a fork (gunicorn's
     # preloading hung here), so each process loads its own.
     children = []

@@ -142,14 +142,22 @@ def new_key() -> str:
 
 
 def kept_key(path: Path, make) -> str:
-    """The key in ``path`` (mode 600), made once with ``make()``: every process on the machine shares it."""
+    """The key in ``path`` (mode 600), made once with ``make()``: every process on the machine shares it.
+
+    The key is written whole to a file of its own and then linked into place, which fails if another
+    process got there first: a reader sees no file or a whole key, never a half-written one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text(encoding="ascii").strip()
-    with os.fdopen(fd, "w", encoding="ascii") as out:
-        out.write(make())
+    if not path.exists():
+        draft = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as out:
+            out.write(make())
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process made it: theirs is the key
+        finally:
+            draft.unlink()
     return path.read_text(encoding="ascii").strip()
 
 
