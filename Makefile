@@ -12,6 +12,7 @@ PORT   ?= 5000
 .PHONY: run test test-fast install index serve lint bench audit clean
 
 run: install
+	$(BIN)/kb db upgrade
 	$(BIN)/kb index
 	$(BIN)/kb serve --host $(HOST) --port $(PORT)
 

@@ -21,19 +21,18 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
-    MetaData,
     String,
     Text,
     create_engine,
     delete,
     event,
     insert,
-    inspect,
     select,
-    text,
     update,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from indexer import migrate
 
 log = logging.getLogger(__name__)
 
@@ -126,23 +125,6 @@ def _private_file(path: Path) -> None:
         log.warning("cannot make %s private (mode 600): %s", path, exc.strerror)
 
 
-def ensure_schema(engine: Engine, metadata: MetaData) -> None:
-    """Create ``metadata``'s missing tables, and add the columns a newer kb declares to tables an older
-    one made (each such column is nullable, so existing rows stay valid): a database follows kb's
-    upgrades without a migration step. Only additions are handled; kb never renames or drops a column."""
-    metadata.create_all(engine)
-    found = inspect(engine)
-    for table in metadata.sorted_tables:
-        have = {c["name"] for c in found.get_columns(table.name)}
-        for column in table.columns:
-            if column.name in have:
-                continue
-            kind = column.type.compile(dialect=engine.dialect)
-            with engine.begin() as conn:
-                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
-            log.info("added column %s.%s", table.name, column.name)
-
-
 def engine_for(url: str) -> Engine:
     """An engine for ``url``; SQLite files get their folder, mode 600, WAL mode and foreign keys."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
@@ -159,7 +141,7 @@ def engine_for(url: str) -> Engine:
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 
-    Base.metadata.create_all(engine)
+    migrate.upgrade(engine, migrate.INDEX)  # the index's tables, at the newest revision
     return engine
 
 

@@ -58,6 +58,17 @@ class CountingEncoder:
         return self.inner.encode_queries(texts, precision)
 
 
+def empty_database(url: str) -> None:
+    """Leave the PostgreSQL database at ``url`` with no tables (version tables included)."""
+    from sqlalchemy import create_engine, text
+
+    db = create_engine(url)
+    with db.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    db.dispose()
+
+
 @contextmanager
 def serving(app) -> Iterator[str]:
     """``app`` on the server ``kb serve`` uses, on a free loopback port, in a daemon thread; yields its base URL."""

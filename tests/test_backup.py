@@ -18,13 +18,13 @@ from kb.cli import main
 from kb.services import analytics, backup, review, suggestion_log, tokens
 from kb.services.engine import Engine
 from kb.services.search import search
-from tests.conftest import KB
+from tests.conftest import KB, empty_database
 
 
 def _tables(url: str) -> dict[str, list[dict]]:
     """Every row of every kb table, as comparable data (ordered by primary key)."""
     db = store.engine_for(url)
-    database.create_tables(db)
+    database.upgrade(db)
     out = {}
     with db.connect() as conn:
         for table in database.metadata().sorted_tables:
@@ -36,7 +36,7 @@ def _tables(url: str) -> dict[str, list[dict]]:
 
 def _activity(url: str) -> None:
     db = store.engine_for(url)
-    database.create_tables(db)
+    database.upgrade(db)
     sid = analytics.record_search(
         db, query="factura", locale="es", language="es", mode="hybrid", filters={"product": "cobros"}, results=1,
         shown=["es/factura"], offset=0, took_ms=12.5, did_you_mean=None,
@@ -107,9 +107,7 @@ def test_restore_into_an_empty_data_dir_and_another_database(served, encoder, tm
     other = KB(tmp_path / "elsewhere")
     target = os.environ.get("KB_TEST_DATABASE_URL") or f"sqlite:///{tmp_path}/other.sqlite3"
     if target.startswith("postgresql"):
-        pg = store.engine_for(target)
-        database.metadata().drop_all(pg)
-        pg.dispose()
+        empty_database(target)
     done = runner.invoke(main, ["restore", "--yes", str(tmp_path / "b")], env=_env(other, target))
     assert done.exit_code == 0, done.output
     assert _tables(target) == before

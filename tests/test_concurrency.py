@@ -5,6 +5,7 @@ import multiprocessing as mp
 from sqlalchemy import func, select
 
 from indexer import store
+from kb import db as database
 from kb.services import analytics
 
 PROCESSES = 4
@@ -13,7 +14,7 @@ EACH = 150
 
 def _writer(url: str, worker: int, start) -> None:
     db = store.engine_for(url)
-    analytics.init_db(db)
+    database.upgrade(db)
     start.wait()  # all processes write at the same moment
     for n in range(EACH):
         sid = analytics.record_search(
@@ -28,7 +29,7 @@ def _writer(url: str, worker: int, start) -> None:
 def test_concurrent_writers_lose_nothing(tmp_path):
     url = f"sqlite:///{tmp_path}/kb.sqlite3"
     db = store.engine_for(url)
-    analytics.init_db(db)
+    database.upgrade(db)
     context = mp.get_context("spawn")  # fresh interpreters, as separate server processes are
     start = context.Barrier(PROCESSES)
     workers = [context.Process(target=_writer, args=(url, w, start)) for w in range(PROCESSES)]

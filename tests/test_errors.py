@@ -22,6 +22,8 @@ def _error_classes() -> list[type]:
     """Every exception class defined in a module of ``indexer/`` or ``kb/`` (read from the files)."""
     found = []
     for path in sorted([*ROOT.joinpath("indexer").rglob("*.py"), *ROOT.joinpath("kb").rglob("*.py")]):
+        if "migrations" in path.parts:
+            continue  # Alembic's scripts, run by Alembic, not modules
         name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
         module = importlib.import_module(name)
         found += [

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from indexer import store
 from kb import settings as kb_settings
+from tests.conftest import empty_database
 
 pytestmark = pytest.mark.slow  # a real PostgreSQL: `make test-fast` leaves it out
 
@@ -20,9 +21,7 @@ if not URL:
 
 @pytest.fixture
 def pg_kb(kb):
-    engine = store.engine_for(URL)
-    store.Base.metadata.drop_all(engine)
-    engine.dispose()
+    empty_database(URL)
     kb.settings = kb_settings.load({**kb.settings, "DATABASE_URL": URL}, environ={})
     return kb
 

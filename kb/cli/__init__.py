@@ -9,6 +9,7 @@ import click
 from kb.cli.backup import backup_command, restore_command
 from kb.cli.check import check
 from kb.cli.common import Group
+from kb.cli.db import db_command
 from kb.cli.eval import eval_command
 from kb.cli.index import index
 from kb.cli.review import review_command
@@ -25,8 +26,10 @@ def main(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # kb says what it migrated (indexer.migrate)
 
 
+main.add_command(db_command)
 main.add_command(index)
 main.add_command(search)
 main.add_command(check)

@@ -15,25 +15,39 @@ import logging
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Engine,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    func,
+    select,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from indexer.errors import KbError
-from indexer.store import ensure_schema
+from kb.services.tables import Base
 
 log = logging.getLogger(__name__)
 
 MAX_COMMENT_CHARS = 2000
 
 
-class Base(DeclarativeBase):
-    pass
+# Search ids are random below 2**53 (new_search_id): 64-bit integers (SQLite's INTEGER is 64-bit already).
+SEARCH_ID = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class SearchQuery(Base):
     __tablename__ = "search_queries"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(SEARCH_ID, primary_key=True, autoincrement=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     query: Mapped[str] = mapped_column(Text)
     locale: Mapped[str | None] = mapped_column(String(8))  # asked for; None = any
@@ -53,7 +67,7 @@ class SearchClick(Base):
     __tablename__ = "search_clicks"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    search_id: Mapped[int] = mapped_column(ForeignKey("search_queries.id", ondelete="CASCADE"), index=True)
+    search_id: Mapped[int] = mapped_column(SEARCH_ID, ForeignKey("search_queries.id", ondelete="CASCADE"), index=True)
     article_id: Mapped[str] = mapped_column(String(400), index=True)
     position: Mapped[int] = mapped_column(Integer)  # 1-based, over all pages
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
@@ -67,7 +81,7 @@ class ArticleVote(Base):
     helpful: Mapped[bool] = mapped_column(Boolean)
     comment: Mapped[str] = mapped_column(Text, default="")
     locale: Mapped[str | None] = mapped_column(String(8))  # of the visitor's interface
-    search_id: Mapped[int | None] = mapped_column(ForeignKey("search_queries.id", ondelete="SET NULL"))
+    search_id: Mapped[int | None] = mapped_column(SEARCH_ID, ForeignKey("search_queries.id", ondelete="SET NULL"))
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     day: Mapped[dt.date | None] = mapped_column(Date)  # UTC day of the vote (one per visitor, article and day)
     client: Mapped[str | None] = mapped_column(String(64))  # keyed hash of the client address and the day
@@ -118,10 +132,6 @@ class Comment:
     helpful: bool
     comment: str
     locale: str | None
-
-
-def init_db(engine: Engine) -> None:
-    ensure_schema(engine, Base.metadata)
 
 
 def _now() -> dt.datetime:

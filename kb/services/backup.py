@@ -70,7 +70,7 @@ def backup(data_dir: Path, db: Engine, target: Path) -> dict:
     if target.exists() and any(target.iterdir()):
         raise BackupError(f"{target} is not empty; back up into a new folder")
     data_dir = Path(data_dir)
-    database.create_tables(db)
+    database.upgrade(db)
     metadata = database.metadata()
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".kb-backup-", dir=target.parent))
@@ -138,7 +138,7 @@ def restore(source: Path, data_dir: Path, db: Engine) -> dict:
             read_manifest(source / BUILDS / build)
         except (OSError, ValueError):
             raise BackupError(f"{source} lacks its build {build}") from None
-    database.create_tables(db)
+    database.upgrade(db)
     (data_dir / BUILDS).mkdir(parents=True, exist_ok=True)
     try:
         with BuildLock(data_dir):

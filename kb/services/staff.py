@@ -32,13 +32,13 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import JSON, DateTime, Engine, ForeignKey, Integer, String, Text, delete, func, select, update
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from indexer.errors import KbError
-from indexer.store import ensure_schema
 from kb.services import tokens, totp
 from kb.services.analytics import utc
+from kb.services.tables import Base
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +56,6 @@ class KeyMismatch(StaffError, status=503, code="bad_configuration"):
     """The stored second-factor secrets were encrypted with another key than the configured one."""
 
     public_message = "staff sign-in is misconfigured; the operator's log says why"
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class StaffUser(Base):
@@ -183,11 +179,9 @@ def _cipher(key: str) -> Fernet:
         ) from None
 
 
-def init_db(engine: Engine, key: str | None = None) -> None:
-    """The tables; with ``key``, secrets stored in plain text by an older kb are encrypted now."""
-    ensure_schema(engine, Base.metadata)
-    if key is None:
-        return
+def encrypt_plain_secrets(engine: Engine, key: str) -> None:
+    """Encrypt with ``key`` the second-factor secrets an older kb stored in plain text (a data step that
+    needs the running kb's key, so not a migration)."""
     cipher = _cipher(key)
     with Session(engine) as session, session.begin():
         for row in session.scalars(select(StaffUser).where(StaffUser.totp_secret.is_not(None))):

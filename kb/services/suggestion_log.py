@@ -14,17 +14,13 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from indexer.store import ensure_schema
 from kb.services.analytics import utc
+from kb.services.tables import Base
 
 OUTCOMES = ("used", "helpful", "not_relevant")
 MAX_GAP_TEXT = 4000
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class SuggestionRecord(Base):
@@ -71,10 +67,6 @@ class OutcomeCounts:
     used: int
     helpful: int
     not_relevant: int
-
-
-def init_db(engine: Engine) -> None:
-    ensure_schema(engine, Base.metadata)
 
 
 def new_suggestion_id() -> str:

@@ -14,19 +14,15 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import DateTime, Engine, Integer, String, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from indexer.errors import KbError
-from indexer.store import ensure_schema
+from kb.services.tables import Base
 
 log = logging.getLogger(__name__)
 
 ROLES = ("agent", "owner", "admin")
 PREFIX = "kb_"
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class ApiToken(Base):
@@ -53,10 +49,6 @@ class TokenInfo:
     hint: str
     created_at: dt.datetime
     revoked_at: dt.datetime | None
-
-
-def init_db(engine: Engine) -> None:
-    ensure_schema(engine, Base.metadata)
 
 
 def _hash(token: str) -> str:

@@ -30,7 +30,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     engine = (config or {}).get("ENGINE") or Engine.from_settings(values)
     app.extensions["kb.engine"] = engine
     app.config["MAX_CONTENT_LENGTH"] = values["MAX_BODY_BYTES"]  # larger request bodies get a 413
-    app.extensions["kb.db"] = database.open_db(values)
+    database.init_app(app, values)
     audit.init_app(app)
     errors.init_app(app)
     headers.init_app(app)

@@ -23,9 +23,7 @@ from kb.services.review.actions import (
     MAX_NOTE_CHARS,
     MAX_SNOOZE_DAYS,
     SNOOZE_DAYS,
-    Base,
     ReviewAction,
-    init_db,
     record_action,
 )
 from kb.services.review.duplicates import article_vectors
@@ -36,7 +34,7 @@ from kb.services.review.reasons import REASONS, TIME_BASED, WEIGHTS, Reason
 
 __all__ = [
     "ACTIONS", "MAX_NOTE_CHARS", "MAX_SNOOZE_DAYS", "REASONS", "SNOOZE_DAYS", "TIME_BASED", "WEIGHTS",
-    "Base", "DeprecatedTerm", "Flagged", "GapTopic", "Policy", "Queue", "Reason", "ReviewAction",
+    "DeprecatedTerm", "Flagged", "GapTopic", "Policy", "Queue", "Reason", "ReviewAction",
     "ReviewConfigError", "ReviewError", "article_vectors", "build_queue", "cluster_gaps", "comment_json",
-    "content_gaps", "init_db", "queue_json", "read_deprecated_terms", "record_action",
+    "content_gaps", "queue_json", "read_deprecated_terms", "record_action",
 ]  # fmt: skip

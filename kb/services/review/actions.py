@@ -6,11 +6,11 @@ import datetime as dt
 import logging
 
 from sqlalchemy import Date, DateTime, Engine, Integer, String, Text, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from indexer.store import ensure_schema
 from kb.services import analytics
 from kb.services.review.policy import ReviewError
+from kb.services.tables import Base
 
 log = logging.getLogger(__name__)
 
@@ -18,10 +18,6 @@ ACTIONS = ("reviewed", "snooze")
 SNOOZE_DAYS = 14  # a snooze without "days"
 MAX_SNOOZE_DAYS = 365
 MAX_NOTE_CHARS = 2000
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class ReviewAction(Base):
@@ -34,10 +30,6 @@ class ReviewAction(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     until: Mapped[dt.date | None] = mapped_column(Date)  # snooze: hidden from the queue until this day
     note: Mapped[str] = mapped_column(Text, default="")
-
-
-def init_db(engine: Engine) -> None:
-    ensure_schema(engine, Base.metadata)
 
 
 def record_action(

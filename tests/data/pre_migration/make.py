@@ -18,7 +18,8 @@ from pathlib import Path
 out = Path(sys.argv[1]).resolve()
 shutil.rmtree(out, ignore_errors=True)
 out.mkdir(parents=True)
-env = {"KB_DATA_DIR": str(out / "data"), "KB_ARTICLES_DIR": "articles", "PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"]}
+env = {"KB_DATA_DIR": str(out / "data"), "KB_ARTICLES_DIR": "articles", "PATH": "/usr/bin:/bin"}
+env["HOME"] = os.environ["HOME"]
 kb = str(Path(sys.executable).with_name("kb"))
 subprocess.run([kb, "index"], check=True, env=env)
 
