@@ -37,10 +37,10 @@ def ndcg(ids: list[str], relevant: dict[str, int]) -> float:
 def retrievals(dataset, off_topic: list[str], staff_ids: set[str]) -> tuple[list, list]:
     values, engine, _ = eval_engine(dataset)
     search_service.warm(engine)
-    reader = engine.checked_reader()
+    reader = engine.checked_index()
 
     def one(text: str, staff: bool):
-        found = search_service.retrieve(engine, text, reader=reader, staff=staff, corrections=False)
+        found = search_service.retrieve(engine, text, index=reader, staff=staff, corrections=False)
         return found.ranked, found.evidence
 
     real = []

@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from indexer.analysis import detect_language  # noqa: E402
+from indexer.backend import Filter  # noqa: E402
 from indexer.vectors import SentenceTransformerEncoder, choose_model  # noqa: E402
 from kb import settings as kb_settings  # noqa: E402
 from kb.services import evaluation  # noqa: E402
@@ -47,13 +48,13 @@ def main() -> None:
         encoder = encoders.setdefault(model, SentenceTransformerEncoder(model))
         data_dir = Path(values["DATA_DIR"]) / "eval" / ds.name
         engine = Engine.from_settings(values, lambda encoder=encoder: encoder, data_dir)
-        reader = engine.checked_reader()
+        reader = engine.checked_index()
         runs = []
-        mask = reader.mask(False, None)
+        lexicon, everyone = reader.lexicon(False), Filter()
         n = values["SEARCH_CANDIDATES"]
         for qid, text in ds.queries.items():
-            lex = s._lexical(reader, reader.bm25.analyse(text, None).columns, mask, n)
-            sem = s._semantic(reader, engine.encode_query(text), mask, n, engine.min_similarity)
+            lex = dict(lexicon.search(lexicon.analyse(text, None).columns, n, everyone))
+            sem = dict(reader.vectors.search(engine.encode_query(text), n, everyone, engine.min_similarity))
             runs.append((ds.qrels[qid], lex, sem, detect_language(text) in (None, *engine.languages)))
         row = {
             "lexical": statistics.fmean(

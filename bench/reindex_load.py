@@ -33,7 +33,7 @@ from harness import pct, title_queries  # noqa: E402
 
 from indexer.analysis import TOKEN_RE  # noqa: E402
 from indexer.layout import current_build_dir, read_manifest  # noqa: E402
-from indexer.reader import open_current  # noqa: E402
+from indexer.local import open_current  # noqa: E402
 
 KB = [str(Path(sys.executable).with_name("kb"))]
 

@@ -51,7 +51,7 @@ def main() -> None:
     db = open_db(values)
     policy = review.Policy.from_settings(values)
     started = time.perf_counter()
-    engine.reader()  # a running server has the live build open already
+    engine.index()  # a running server has the live build open already
     opened = time.perf_counter() - started
     seconds = []
     for _ in range(args.runs):
@@ -59,7 +59,7 @@ def main() -> None:
         queue = review.build_queue(engine, db, policy, articles)
         seconds.append(time.perf_counter() - started)
     print(
-        f"{args.data_dir}: {len(engine.reader().articles)} articles, model {engine.profile.family}, "
+        f"{args.data_dir}: {len(engine.index().articles)} articles, model {engine.profile.family}, "
         f"{len(policy.deprecated)} deprecated terms"
     )
     rest = statistics.median(seconds[1:] or seconds)

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from harness import timing_line, title_queries  # noqa: E402
 
 from indexer.analysis import TOKEN_RE  # noqa: E402
+from indexer.backend import Filter  # noqa: E402
 from kb import settings  # noqa: E402
 from kb.services import search as search_service  # noqa: E402
 from kb.services.engine import Engine  # noqa: E402
@@ -34,7 +35,7 @@ def main() -> None:
 
     values = settings.load({"DATA_DIR": str(args.data_dir)})
     engine = Engine.from_settings(values)
-    reader = engine.checked_reader()
+    reader = engine.checked_index()
     if args.threads:
         import torch
 
@@ -52,10 +53,10 @@ def main() -> None:
         vector = engine.encoder.encode_queries([q])[0]
         encode.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        reader.vectors.search(vector, 300)
+        reader.vectors.faiss.search(vector, 300)
         faiss.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        reader.bm25.search(q, 100, mask=reader.mask(False, None))
+        reader.bm25.search(q, 100, mask=reader.mask(Filter()))
         bm25.append((time.perf_counter() - t) * 1000)
     engine._queries.clear()
     for q in qs:
@@ -63,7 +64,7 @@ def main() -> None:
         search_service.search(engine, q, candidates=values["SEARCH_CANDIDATES"])
         total.append((time.perf_counter() - t) * 1000)
 
-    n_vectors = len(reader.vectors)
+    n_vectors = len(reader.vectors.faiss)
     print(f"{args.data_dir}: {len(reader.articles)} articles, {n_vectors} vectors, {len(qs)} distinct queries")
     print(timing_line("query embedding", encode))
     print(timing_line("FAISS (k=300)", faiss))

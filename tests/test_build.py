@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from indexer import store
+from indexer.backend import ModelMismatch
 from indexer.build import build_index
 from indexer.layout import BuildError, current_build_dir, read_manifest
-from indexer.reader import ModelMismatch, open_current
+from indexer.local import open_current
 from indexer.vectors import SentenceTransformerEncoder
 from tests.conftest import CountingEncoder
 
@@ -66,7 +67,7 @@ def test_deleted_article_leaves_every_index(kb, encoder):
     reader = open_current(kb.data)
     assert "en/c" not in reader.articles
     assert all(reader.chunks[row]["article_id"] != "en/c" for row, _ in reader.bm25.search("stripe card payments", 10))
-    assert len(reader.vectors) == 2
+    assert len(reader.vectors.faiss) == 2
     engine = store.engine_for(kb.settings["DATABASE_URL"])
     with engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(store.Article)) == 2
@@ -93,7 +94,7 @@ def test_changed_model_reembeds_and_switching_back_reuses_the_cache(kb, encoder)
     other = CountingEncoder(SentenceTransformerEncoder("multilingual-e5-small"))
     report = kb.build(other)
     assert report.embedded == 3 and report.unchanged == 0 and len(other.passages) == 3
-    assert open_current(kb.data).vectors.rows([0]).shape == (1, 384)
+    assert open_current(kb.data).vectors.faiss.rows([0]).shape == (1, 384)
     back = CountingEncoder(encoder)
     report = kb.build(back)
     assert report.embedded == 0 and back.passages == [] and report.reused == 3

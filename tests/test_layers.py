@@ -54,10 +54,19 @@ def test_importing_kb_loads_no_web_framework():
     assert out.stdout.strip() == "False"
 
 
+# The index's implementation: the services reach a build only through indexer.backend's interface.
+INDEX_INTERNALS = ("indexer.local", "indexer.vectors.VectorIndex", "indexer.bm25.BM25Index", "faiss", "scipy")
+
+
+@pytest.mark.parametrize("path", modules("kb"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_nothing_in_kb_touches_the_index_implementation(path):
+    assert not {m for m in imports(path) if m.startswith(INDEX_INTERNALS)}
+
+
 def test_readers_never_import_the_writer():
     """The reading side (the reader, the services, the web) finds the live build through indexer.layout;
     only the commands that build (kb index, kb eval) import indexer.build."""
-    readers = [ROOT / "indexer/reader.py", *modules("kb/services"), *modules("kb/web")]
+    readers = [ROOT / "indexer/local.py", ROOT / "indexer/backend.py", *modules("kb/services"), *modules("kb/web")]
     assert [p.name for p in readers if "indexer.build" in imports(p)] == []
 
 

@@ -242,7 +242,7 @@ def test_customers_scores_do_not_count_hidden_sections(app, tmp_path, encoder):
     from indexer.bm25 import BM25Index, TermCounts
 
     everything = BM25Index(TermCounts.load(crowded.data / "current"))
-    reader_view = app_on(crowded, encoder).extensions["kb.engine"].reader().lexicon(False)
+    reader_view = app_on(crowded, encoder).extensions["kb.engine"].index().lexicon(False)
     column = everything.column["es:transferent"] if "es:transferent" in everything.column else None
     if column is not None:
         assert everything.idf[column] != reader_view.idf[column]

@@ -56,8 +56,8 @@ def _upgraded_without_loss(url: str, empty: frozenset[str] = frozenset()) -> Non
     if "search_queries" not in empty:  # "xqzw" found nothing
         assert len(analytics.unanswered_searches(db, analytics.utc(store.dt.datetime(2026, 1, 1)))) >= 1
     search_id = analytics.record_search(
-        db, search_id=2**52 + 7, query="nueva", locale="es", language="es", mode="hybrid", filters={}, results=1, shown=["es/a"],
-        offset=0, took_ms=1.0, did_you_mean=None,
+        db, search_id=2**52 + 7, query="nueva", locale="es", language="es", mode="hybrid", filters={}, results=1,
+        shown=["es/a"], offset=0, took_ms=1.0, did_you_mean=None,
     )  # fmt: skip
     assert analytics.search_exists(db, search_id)  # ids are random below 2**53: PostgreSQL refused them before kb0002
     analytics.record_click(db, search_id, "es/a", 1)

@@ -4,7 +4,7 @@ import random
 import re
 
 from indexer.analysis import terms
-from indexer.reader import open_current
+from indexer.local import open_current
 from kb.services import snippets
 
 

@@ -40,7 +40,7 @@ def shared_socket(host: str, port: int) -> socket.socket:
 
 
 def _load(threads: int, host: str, port: int, sock: socket.socket | None):
-    from indexer.reader import NoIndex
+    from indexer.backend import NoIndex
     from kb import create_app
 
     with user_errors():

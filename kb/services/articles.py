@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indexer.analysis import folded_words
-from indexer.reader import BuildReader
+from indexer.backend import Filter, Index
 from kb.services.engine import Engine
 
 log = logging.getLogger(__name__)
@@ -58,29 +58,29 @@ def url_for(article_id: str) -> str:
     return f"/articles/{article_id}"
 
 
-def _link(reader: BuildReader, article_id: str) -> ArticleLink:
-    a = reader.articles[article_id]
+def _link(index: Index, article_id: str) -> ArticleLink:
+    a = index.article(article_id)
     return ArticleLink(article_id, a["title"], url_for(article_id), a["locale"], a["audience"])
 
 
-def resolve(reader: BuildReader, article_id: str, staff: bool) -> str | None:
+def resolve(index: Index, article_id: str, staff: bool) -> str | None:
     """The id of the article a reader asked for (by id or by its file's path), if they may see it."""
-    found = article_id if article_id in reader.articles else reader.id_by_path.get(article_id)
-    if found is None or not reader.visible(found, staff):
+    found = index.resolve(article_id)
+    if found is None or not index.visible(found, staff):
         return None
     return found
 
 
-def _translations(reader: BuildReader, article_id: str, staff: bool) -> list[ArticleLink]:
-    return [_link(reader, a) for a in sorted(reader.translations(article_id)) if reader.visible(a, staff)]
+def _translations(index: Index, article_id: str, staff: bool) -> list[ArticleLink]:
+    return [_link(index, a) for a in sorted(index.translations(article_id)) if index.visible(a, staff)]
 
 
 def get_article(engine: Engine, article_id: str, staff: bool = False) -> ArticleView | None:
-    reader = engine.reader()
-    found = resolve(reader, article_id, staff)
+    index = engine.index()
+    found = resolve(index, article_id, staff)
     if found is None:
         return None
-    a = reader.articles[found]
+    a = index.article(found)
     return ArticleView(
         id=found,
         title=a["title"],
@@ -95,32 +95,32 @@ def get_article(engine: Engine, article_id: str, staff: bool = False) -> Article
         reviewed=a.get("reviewed"),
         updated=a["updated_at"],
         translation_of=a.get("translation_of") or "",
-        html=reader.pages.get(found) or "",
+        html=index.page(found) or "",
         sections=[SectionInfo(s["heading"], s["anchor"], s["level"]) for s in a["sections"] if s["level"] > 0],
-        translations=_translations(reader, found, staff),
+        translations=_translations(index, found, staff),
     )
 
 
 def related(engine: Engine, article_id: str, staff: bool = False, limit: int = 5) -> list[ArticleLink]:
     """Articles closest in meaning (the mean of the article's section vectors), in the same language."""
-    reader = engine.checked_reader()
-    found = resolve(reader, article_id, staff)
+    index = engine.checked_index()
+    found = resolve(index, article_id, staff)
     if found is None:
         return []
-    rows = np.flatnonzero(reader.chunk_article == reader.article_row[found]).tolist()
-    if not rows:
+    sections = index.chunks_of(found)
+    if not sections:
         return []
-    centre = reader.vectors.rows(rows).mean(axis=0)
+    centre = index.vectors.vectors(sections).mean(axis=0)
     centre /= max(float(np.linalg.norm(centre)), 1e-9)
-    mask = reader.mask(staff, reader.articles[found]["locale"])
     out: list[str] = []
-    for row, _ in reader.vectors.search(centre, (limit + 1) * 8):
-        other = reader.chunks[row]["article_id"]
-        if mask[row] and other != found and other not in out:
+    where = Filter(staff, index.article(found)["locale"])
+    for chunk_id, _ in index.vectors.search(centre, (limit + 1) * 8, where):
+        other = index.chunk(chunk_id)["article_id"]
+        if other != found and other not in out:
             out.append(other)
             if len(out) >= limit:
                 break
-    return [_link(reader, a) for a in out]
+    return [_link(index, a) for a in out]
 
 
 def autocomplete(engine: Engine, prefix: str, locale: str | None = None, staff: bool = False, limit: int = 8):
@@ -128,30 +128,35 @@ def autocomplete(engine: Engine, prefix: str, locale: str | None = None, staff: 
 
     Titles that begin with the typed text come first, then shorter titles.
     """
-    reader = engine.reader()
+    index = engine.index()
     typed = folded_words(prefix)
     if not typed:
         return []
-    visible = reader.article_mask(staff, locale)
     *complete, last = typed
     scored = []
-    for i, words in enumerate(reader.title_words):
-        if not visible[i] or not any(w.startswith(last) for w in words):
+    for article_id in index.article_ids(Filter(staff, locale)):
+        words = index.title_words(article_id)
+        if not any(w.startswith(last) for w in words):
             continue
         if not all(any(w.startswith(t) for w in words) for t in complete):
             continue
         n = len(typed)
         starts = len(words) >= n and words[: n - 1] == complete and words[n - 1].startswith(last)
-        title = reader.articles[reader.article_ids[i]]["title"]
-        scored.append((not starts, len(title), title, reader.article_ids[i]))
+        title = index.article(article_id)["title"]
+        scored.append((not starts, len(title), title, article_id))
     scored.sort()
-    return [_link(reader, a) for *_, a in scored[:limit]]
+    return [_link(index, a) for *_, a in scored[:limit]]
+
+
+def visible_counts(index: Index, staff: bool) -> tuple[int, int]:
+    """How many articles and sections a reader may see."""
+    found = index.article_ids(Filter(staff))
+    return len(found), sum(len(index.chunks_of(a)) for a in found)
 
 
 def recently_updated(engine: Engine, locale: str | None = None, staff: bool = False, limit: int = 8):
     """The articles updated last (git history, else file dates), for the help center's home page."""
-    reader = engine.reader()
-    visible = reader.article_mask(staff, locale)
-    found = [a for i, a in enumerate(reader.article_ids) if visible[i]]
-    found.sort(key=lambda a: reader.articles[a]["updated_at"], reverse=True)
-    return [_link(reader, a) for a in found[:limit]]
+    index = engine.index()
+    found = index.article_ids(Filter(staff, locale))
+    found.sort(key=lambda a: index.article(a)["updated_at"], reverse=True)
+    return [_link(index, a) for a in found[:limit]]

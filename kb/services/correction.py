@@ -10,19 +10,18 @@ from __future__ import annotations
 from collections import Counter
 
 from indexer.analysis import TOKEN_RE, fold, terms
-from indexer.bm25 import BM25Index
-from indexer.reader import BuildReader
+from indexer.backend import Index, Lexicon
 from indexer.spelling import edit_distance
 
 
-def _surface_form(reader: BuildReader, lexicon: BM25Index, term: str, typed: str, variant: str) -> str | None:
+def _surface_form(index: Index, lexicon: Lexicon, term: str, typed: str, variant: str) -> str | None:
     """How to write the corrected word: as the articles the reader may see write it (accents and all)
     when they write the one-edit ``variant`` of what was typed or a word as close; else that variant;
     else the article word closest to ``typed``."""
     lang, _, stem = term.partition(":")
     seen: Counter = Counter()
-    for row in lexicon.rows_with(term, k=5):
-        chunk = reader.chunks[row]
+    for chunk_id in lexicon.chunks_with(term, k=5):
+        chunk = index.chunk(chunk_id)
         for word in TOKEN_RE.findall(f"{chunk['title']} {chunk['text']}"):
             if terms(word, lang) == [stem]:
                 seen[word.lower()] += 1
@@ -39,13 +38,13 @@ def _surface_form(reader: BuildReader, lexicon: BM25Index, term: str, typed: str
 
 
 def corrected_query(
-    reader: BuildReader, lexicon: BM25Index, query: str, corrections: dict[str, tuple[str, str]]
+    index: Index, lexicon: Lexicon, query: str, corrections: dict[str, tuple[str, str]]
 ) -> str | None:
     """The query with each misspelt word replaced by the known word it most likely meant."""
     if not corrections:
         return None
     replaced = {
-        word: _surface_form(reader, lexicon, term, fold(word), variant) for word, (term, variant) in corrections.items()
+        word: _surface_form(index, lexicon, term, fold(word), variant) for word, (term, variant) in corrections.items()
     }
     replaced = {w: r for w, r in replaced.items() if r and r != w}
     if not replaced:

@@ -18,11 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from indexer import e5
+from indexer.backend import Backend, Index, open_backend
+from indexer.backend import ModelMismatch as ModelMismatch  # raised to the engine's callers
+from indexer.backend import NoIndex as NoIndex  # raised to the engine's callers
 from indexer.bm25 import SpellingLimits
-from indexer.layout import current_build_dir, current_build_id, read_manifest
-from indexer.reader import BuildReader, open_current
-from indexer.reader import ModelMismatch as ModelMismatch  # raised to the engine's callers
-from indexer.reader import NoIndex as NoIndex  # raised to the engine's callers
 from indexer.vectors import AUTO, BUNDLED_NAMES, Encoder, SentenceTransformerEncoder, choose_model
 
 log = logging.getLogger(__name__)
@@ -60,20 +59,20 @@ def model_profile(name: str) -> ModelProfile:
     return ModelProfile(("es", "en"), 0.0, "other")
 
 
+def backend_for(settings: dict, data_dir: Path | None = None) -> Backend:
+    """The index backend the settings name (``INDEX_BACKEND``)."""
+    return open_backend(settings["INDEX_BACKEND"], Path(data_dir or settings["DATA_DIR"]), settings["DATABASE_URL"])
+
+
 def served_model(settings: dict, data_dir: Path | None = None) -> str:
     """The model to serve: the setting; for ``auto``, the one the live build was made with, else the one
     ``kb index`` would choose for the articles folder."""
     setting = settings["EMBEDDING_MODEL"]
     if setting.strip().lower() != AUTO:
         return setting
-    build = current_build_dir(Path(data_dir or settings["DATA_DIR"]))
-    if build is not None:
-        try:
-            built_with = str(read_manifest(build).get("model") or "")
-        except (OSError, ValueError):
-            built_with = ""
-        if built_with and built_with.lower() != AUTO:
-            return built_with
+    built_with = backend_for(settings, data_dir).live_model() or ""
+    if built_with and built_with.lower() != AUTO:
+        return built_with
     return choose_model(setting, Path(settings["ARTICLES_DIR"]), settings["DEFAULT_LOCALE"])
 
 
@@ -100,11 +99,14 @@ class Engine:
         min_similarity: float | None = None,
         ticket_precision: str = "int8",
         spelling: SpellingLimits | None = None,
+        backend: Backend | None = None,
     ) -> None:
         """``languages`` and ``min_similarity``: None takes the model's profile. ``ticket_precision``:
         how the model reads a ticket (``Encoder.encode_queries``); queries are always float32.
-        ``spelling``: how much typo correction a text gets (the SPELL_* settings)."""
+        ``spelling``: how much typo correction a text gets (the SPELL_* settings). ``backend``: where
+        the builds are (``data_dir``'s local builds by default)."""
         self.data_dir = Path(data_dir)
+        self.backend = backend or open_backend("local", self.data_dir)
         self.ticket_precision = ticket_precision
         self.spelling = spelling or SpellingLimits()
         self._languages = languages
@@ -114,7 +116,7 @@ class Engine:
         self._model_thread = ThreadPoolExecutor(max_workers=MODEL_THREADS, thread_name_prefix="kb-encoder")
         self._encoder_factory = encoder_factory
         self._encoder: Encoder | None = None
-        self._reader: BuildReader | None = None
+        self._index: Index | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -138,6 +140,7 @@ class Engine:
             SpellingLimits(
                 settings["SPELL_MAX_WORDS"], settings["SPELL_MAX_CORRECTIONS"], settings["SPELL_MAX_WORD_CHARS"]
             ),
+            backend_for(settings, data_dir),
         )
 
     @property
@@ -211,21 +214,22 @@ class Engine:
                 self._queries.popitem(last=False)
         return vector
 
-    def reader(self) -> BuildReader:
+    def index(self) -> Index:
         """The live build; raises ``NoIndex`` before the first build."""
-        live = current_build_id(self.data_dir)
-        reader = self._reader
-        if reader is not None and reader.path.name == live:
-            return reader
+        live = self.backend.live_build_id()
+        index = self._index
+        if index is not None and index.build_id == live:
+            return index
         with self._lock:
-            if self._reader is None or self._reader.path.name != current_build_id(self.data_dir):
-                fresh = open_current(self.data_dir)
+            if self._index is None or self._index.build_id != self.backend.live_build_id():
+                fresh = self.backend.open()
                 log.info("serving build %s", fresh.build_id)
                 # Requests still on the old build finish on it: they hold it, and it holds no open file.
-                self._reader = fresh
-        return self._reader
+                self._index = fresh
+        return self._index
 
-    def checked_reader(self) -> BuildReader:
-        reader = self.reader()
-        reader.check_encoder(self.encoder)
-        return reader
+    def checked_index(self) -> Index:
+        """The live build, refused if its vectors came from another model than this engine's."""
+        index = self.index()
+        index.check_encoder(self.encoder)
+        return index

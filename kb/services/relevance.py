@@ -27,8 +27,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from indexer.bm25 import BM25Index
-from indexer.reader import BuildReader
+from indexer.backend import Filter, Index, Lexicon
 
 BACKGROUND_SECTIONS = 512  # sections whose cosines with a query are its background (fixed per build)
 MIN_BACKGROUND = 30  # fewer visible sections than this have no background to stand against
@@ -97,16 +96,13 @@ class Background:
 _BACKGROUNDS: dict[tuple[str, bool], Background] = {}
 
 
-def background(reader: BuildReader, staff: bool) -> Background:
+def background(index: Index, staff: bool) -> Background:
     """The background of the sections the reader may see (computed once per build and audience)."""
-    key = (reader.build_id, staff)
+    key = (index.build_id, staff)
     found = _BACKGROUNDS.get(key)
     if found is None:
-        rows = np.flatnonzero(reader.mask(staff))
-        if len(rows) > BACKGROUND_SECTIONS:
-            rows = np.sort(np.random.default_rng(0).choice(rows, BACKGROUND_SECTIONS, replace=False))
-        sample = reader.vectors.rows(rows.tolist()).astype(np.float32)
-        if len(rows) < MIN_BACKGROUND:
+        sample = index.vectors.sample(Filter(staff=staff), BACKGROUND_SECTIONS)
+        if len(sample) < MIN_BACKGROUND:
             # Too few sections to tell how alike they are: any cosine at the model's floor stands.
             found = Background(-1.0, 1.0, sample)
         else:
@@ -120,7 +116,7 @@ def background(reader: BuildReader, staff: bool) -> Background:
     return found
 
 
-def query_weight(lexicon: BM25Index, columns: list[int], unknown: tuple[str, ...]) -> float:
+def query_weight(lexicon: Lexicon, columns: list[int], unknown: tuple[str, ...]) -> float:
     """The query's content weight: its known terms' IDF, and the most any term weighs per unknown word."""
     most = math.log(1 + (lexicon.visible_rows + 0.5) / 0.5)
     return float(sum(float(lexicon.idf[c]) for c in columns)) + most * len(unknown)

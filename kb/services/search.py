@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indexer.analysis import detect_language
-from indexer.bm25 import BM25Index, QueryTerms, SpellingLimits
-from indexer.reader import BuildReader
+from indexer.backend import Filter, Index, Lexicon
+from indexer.bm25 import QueryTerms, SpellingLimits
 from kb.services import correction, fusion, relevance, snippets
 from kb.services.engine import Engine
 
@@ -88,35 +88,13 @@ class SearchResults:
     fallback_locale: str | None = None  # the requested language answered nothing: these are in this one
 
 
-def _lexical(reader: BuildReader, lexicon: BM25Index, columns: list[int], mask: np.ndarray, n: int) -> dict[str, float]:
-    """BM25F over the sections the reader may see (the term matrix of ``indexer.bm25``)."""
-    hits = lexicon.search_columns(columns, n, mask=mask)
-    return {reader.chunks[row]["id"]: score for row, score in hits}
+def _article_of(index: Index, chunk_id: str) -> str:
+    return index.chunk(chunk_id)["article_id"]
 
 
-def _semantic(reader: BuildReader, vector: np.ndarray, mask: np.ndarray, n: int, floor: float) -> dict[str, float]:
-    """The ``n`` sections most similar to the query ``vector`` the reader may see, down to ``floor``."""
-    # Filters hide rows after FAISS ranks them: ask for more the fewer rows they let through.
-    share = max(float(np.count_nonzero(mask)) / max(len(mask), 1), 1e-6)
-    k = min(len(mask), int(n * 3 / min(share, 1.0)) + 1)
-    out: dict[str, float] = {}
-    for row, score in reader.vectors.search(vector, k):
-        if score < floor:
-            break
-        if mask[row]:
-            out[reader.chunks[row]["id"]] = score
-            if len(out) >= n:
-                break
-    return out
-
-
-def _article_of(reader: BuildReader, chunk_id: str) -> str:
-    return reader.chunks[reader.row_of[chunk_id]]["article_id"]
-
-
-def best_per_article(reader: BuildReader, scores: dict[str, float]) -> dict[str, tuple[float, str]]:
+def best_per_article(index: Index, scores: dict[str, float]) -> dict[str, tuple[float, str]]:
     """Each article's best section score and that section, from section scores."""
-    return fusion.best_per_group(scores, {cid: _article_of(reader, cid) for cid in scores})
+    return fusion.best_per_group(scores, {cid: _article_of(index, cid) for cid in scores})
 
 
 def fuse_scores(
@@ -131,7 +109,7 @@ def fuse_scores(
 
 
 def rank_articles(
-    reader: BuildReader,
+    index: Index,
     lexical: dict[str, float],
     semantic: dict[str, float],
     mode: str,
@@ -147,7 +125,7 @@ def rank_articles(
         semantic = {}
     elif mode == "semantic":
         lexical = {}
-    group = {cid: _article_of(reader, cid) for cid in set(lexical) | set(semantic)}
+    group = {cid: _article_of(index, cid) for cid in set(lexical) | set(semantic)}
     art_lex = {a: s for a, (s, _) in fusion.best_per_group(lexical, group).items()}
     art_sem = {a: s for a, (s, _) in fusion.best_per_group(semantic, group).items()}
     if mode == "hybrid":
@@ -161,11 +139,11 @@ def rank_articles(
     return [(article, score, sections[article][1]) for article, score in ranked]
 
 
-def facet_counts(reader: BuildReader, article_ids: list[str]) -> dict[str, dict[str, int]]:
+def facet_counts(index: Index, article_ids: list[str]) -> dict[str, dict[str, int]]:
     """How many of the matching articles have each locale, product and tag (the 20 most frequent of each)."""
     counts: dict[str, Counter] = {"locale": Counter(), "product": Counter(), "tags": Counter()}
     for article_id in article_ids:
-        article = reader.articles[article_id]
+        article = index.article(article_id)
         counts["locale"][article["locale"]] += 1
         if article.get("product"):
             counts["product"][article["product"]] += 1
@@ -180,8 +158,8 @@ class Retrieval:
     """What both retrievers found for a text, the articles ranked from it (before the cut and paging),
     and each ranked article's evidence."""
 
-    reader: BuildReader
-    lexicon: BM25Index  # the words and statistics of what the reader may see
+    index: Index  # the build searched
+    lexicon: Lexicon  # the words and statistics of what the reader may see
     language: str | None
     analysed: QueryTerms  # the query's terms as searched (with the corrections, if they were used)
     did_you_mean: str | None  # the corrected query, when corrections were searched
@@ -214,8 +192,8 @@ class Retrieval:
 
 
 def _evidence(
-    reader: BuildReader,
-    lexicon: BM25Index,
+    index: Index,
+    lexicon: Lexicon,
     analysed: QueryTerms,
     lexical: dict[str, float],
     semantic: dict[str, float],
@@ -227,23 +205,23 @@ def _evidence(
     """Each article's evidence: the query weight its best lexical section covers, its best cosine (for an
     article only the words found, its best lexical section's) and that cosine's standing against the
     knowledge base's background."""
-    lex = best_per_article(reader, lexical)
-    sem = best_per_article(reader, semantic)
+    lex = best_per_article(index, lexical)
+    sem = best_per_article(index, semantic)
     weight = relevance.query_weight(lexicon, analysed.columns, analysed.unknown)
-    rows = [reader.row_of[lex[a][1]] for a in articles if a in lex]
-    holds = lexicon.matched(rows, analysed.columns) if rows and analysed.columns else {}
+    sections = [lex[a][1] for a in articles if a in lex]
+    holds = lexicon.matched(sections, analysed.columns) if sections and analysed.columns else {}
     idf = lexicon.idf
     cosine = {a: sem[a][0] for a in articles if a in sem}
     if vector is not None:
         missing = [a for a in articles if a not in sem and a in lex]
         if missing:
-            found = reader.vectors.rows([reader.row_of[lex[a][1]] for a in missing]) @ vector
+            found = index.vectors.vectors([lex[a][1] for a in missing]) @ vector
             cosine.update(zip(missing, (float(c) for c in found), strict=True))
-    back = relevance.background(reader, staff) if vector is not None else None
+    back = relevance.background(index, staff) if vector is not None else None
     mean, spread = back.of_query(vector) if back is not None else (0.0, 1.0)
     out = {}
     for article in articles:
-        covered = holds.get(reader.row_of[lex[article][1]], ()) if article in lex else ()
+        covered = holds.get(lex[article][1], ()) if article in lex else ()
         coverage = float(sum(float(idf[c]) for c in covered)) / weight if weight else 0.0
         similarity = cosine.get(article, 0.0)
         seen = back is not None and article in cosine
@@ -270,7 +248,7 @@ def retrieve(
     params: Fusion | None = None,
     meaning: str | None = None,
     analysed: QueryTerms | None = None,
-    reader: BuildReader | None = None,
+    index: Index | None = None,
     precision: str = "float32",
     spelling: SpellingLimits | None = None,
     corrections: bool = True,
@@ -281,31 +259,31 @@ def retrieve(
     tolerance), and the corrected query is ``did_you_mean`` (the meaning side embeds it too); without,
     they are searched as typed. ``meaning`` is the text to embed when it is not the query itself (a
     long ticket's telling part); ``analysed`` the query's terms when the caller has them already, from
-    ``reader`` (the build they were analysed on: the live build may switch in between); ``precision``
+    ``index`` (the build they were analysed on: the live build may switch in between); ``precision``
     how the model reads it; ``spelling`` how much typo correction it gets (the engine's by default).
     """
-    reader = reader or engine.checked_reader()
-    lexicon = reader.lexicon(staff)
-    mask = reader.mask(staff, locale, product, tuple(tags))
+    index = index or engine.checked_index()
+    lexicon = index.lexicon(staff)
+    where = Filter(staff, locale, product, tuple(tags))
     language = locale or detect_language(query)
     if analysed is None:
         analysed = lexicon.analyse(query, locale, language=language, limits=spelling or engine.spelling)
     fixed = None
     if corrections and analysed.corrections:
-        fixed = correction.corrected_query(reader, lexicon, query, analysed.corrections)
+        fixed = correction.corrected_query(index, lexicon, query, analysed.corrections)
         analysed = analysed.corrected(lexicon.known)
     # The model embeds the query on its own thread while this one scores the words.
     future = engine.encode_query_async(meaning or fixed or query, precision) if mode != "lexical" else None
-    lexical = _lexical(reader, lexicon, analysed.columns, mask, candidates) if mode != "semantic" else {}
+    lexical = dict(lexicon.search(analysed.columns, candidates, where)) if mode != "semantic" else {}
     floor = engine.min_similarity if analysed.columns else engine.min_similarity_without_words
     vector = future.result() if future is not None else None
-    semantic = _semantic(reader, vector, mask, candidates, floor) if vector is not None else {}
+    semantic = dict(index.vectors.search(vector, candidates, where, floor)) if vector is not None else {}
     known = language is None or language in engine.languages
-    ranked = rank_articles(reader, lexical, semantic, mode, params or fusion_for(engine), known)
+    ranked = rank_articles(index, lexical, semantic, mode, params or fusion_for(engine), known)
     # A model that does not know the query's language (MiniLM and Spanish) gives cosines that say
     # nothing: only words are evidence then.
     evidence = _evidence(
-        reader,
+        index,
         lexicon,
         analysed,
         lexical,
@@ -315,13 +293,12 @@ def retrieve(
         [a for a, _, _ in ranked[: candidates * 2]],
         engine.min_similarity if known else math.inf,
     )
-    return Retrieval(reader, lexicon, language, analysed, fixed, lexical, semantic, ranked, evidence, known)
+    return Retrieval(index, lexicon, language, analysed, fixed, lexical, semantic, ranked, evidence, known)
 
 
 def hit_of(found: Retrieval, article_id: str, score: float, chunk_id: str, marked: set[str] | None = None) -> SearchHit:
-    reader = found.reader
-    chunk = reader.chunks[reader.row_of[chunk_id]]
-    article = reader.articles[article_id]
+    chunk = found.index.chunk(chunk_id)
+    article = found.index.article(article_id)
     anchor = chunk["anchor"] if chunk["section"] else ""
     return SearchHit(
         id=article_id,
@@ -342,10 +319,10 @@ def warm(engine: Engine) -> None:
     backgrounds, the word lists, and the model on every thread (kb serve and kb eval, before the clock)."""
     from indexer.dictionary import word_list
 
-    reader = engine.checked_reader()
+    index = engine.checked_index()
     for staff in (False, True):
-        _ = reader.lexicon(staff).speller
-        relevance.background(reader, staff)
+        _ = index.lexicon(staff).speller
+        relevance.background(index, staff)
     for lang in ("es", "en"):
         word_list(lang)
     engine.warm_up()
@@ -402,15 +379,15 @@ def search(
     """
     started = time.perf_counter()
     cut = cutoff or cutoff_for(engine)
-    reader = engine.checked_reader()
+    index = engine.checked_index()
     common = dict(
         mode=mode, locale=locale, product=product, tags=tags, staff=staff, candidates=candidates, params=params
     )
-    found = retrieve(engine, query, reader=reader, corrections=False, **common)
+    found = retrieve(engine, query, index=index, corrections=False, **common)
     shown = relevance.admitted(found.evidence, found.ranked, cut if found.understood else cut.unread())
     suggestion = None
     if correct and found.analysed.corrections:
-        fixed = retrieve(engine, query, reader=reader, **common)
+        fixed = retrieve(engine, query, index=index, **common)
         fixed_shown = relevance.admitted(fixed.evidence, fixed.ranked, cut if fixed.understood else cut.unread())
         if fixed.did_you_mean and clearly_better(fixed, fixed_shown, found, shown):
             found, shown, suggestion = fixed, fixed_shown, fixed.did_you_mean
@@ -439,6 +416,6 @@ def search(
         took_ms=round(took, 2),
         hits=hits,
         did_you_mean=suggestion,
-        facets=facet_counts(found.reader, [a for a, _, _ in shown]),
+        facets=facet_counts(found.index, [a for a, _, _ in shown]),
         language=found.language,
     )

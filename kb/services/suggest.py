@@ -13,10 +13,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from indexer.analysis import TOKEN_RE, detect_language, fold, terms
-from indexer.bm25 import BM25Index, QueryTerms
+from indexer.backend import Lexicon
+from indexer.bm25 import QueryTerms
 from kb import catalog
 from kb.services import search as search_service
 from kb.services.confidence import Signals, confidence
@@ -68,7 +67,7 @@ class Suggestions:
         return self.top_confidence < min_confidence
 
 
-def _meaning_text(engine: Engine, bm25: BM25Index, analysed: QueryTerms, text: str, budget: int) -> str:
+def _meaning_text(engine: Engine, bm25: Lexicon, analysed: QueryTerms, text: str, budget: int) -> str:
     """What the model reads of the ticket: all of it, or its most telling sentences within ``budget``.
 
     A sentence tells more the more strongly its words, together, match some section: its best BM25F
@@ -79,21 +78,9 @@ def _meaning_text(engine: Engine, bm25: BM25Index, analysed: QueryTerms, text: s
     common = max(50, 0.05 * bm25.visible_rows)
     telling = {w: [c for c in cols if bm25.df[c] <= common] for w, cols in analysed.by_word.items()}
 
-    w = bm25.weights  # CSC: each column's rows and weights are one slice
-
-    def best_section_score(columns: set[int]) -> float:
-        if not columns:
-            return 0.0
-        rows = np.concatenate([w.indices[w.indptr[c] : w.indptr[c + 1]] for c in columns])
-        weights = np.concatenate([w.data[w.indptr[c] : w.indptr[c + 1]] for c in columns])
-        if len(columns) == 1:
-            return float(weights.max(initial=0.0))
-        _, row_of = np.unique(rows, return_inverse=True)
-        return float(np.bincount(row_of, weights=weights).max())
-
     def weigh(parts: list[str]) -> list[float]:
         return [
-            best_section_score({c for word in TOKEN_RE.findall(p) for c in telling.get(word.lower(), ())})
+            bm25.best_score({c for word in TOKEN_RE.findall(p) for c in telling.get(word.lower(), ())})
             for p in parts
         ]
 
@@ -155,8 +142,8 @@ def suggest(
     if not ticket.text:
         return Suggestions(ticket)
     language = locale or detect_language(ticket.text)
-    reader = engine.checked_reader()  # one build for the whole request: columns are its vocabulary's
-    lexicon = reader.lexicon(staff)  # what the asker may see: its words, and statistics from it alone
+    index = engine.checked_index()  # one build for the whole request: columns are its vocabulary's
+    lexicon = index.lexicon(staff)  # what the asker may see: its words, and statistics from it alone
     analysed = lexicon.analyse(ticket.text, locale, language=language, limits=engine.spelling)
     if not analysed.columns and not analysed.unknown:
         return Suggestions(ticket, language=language)  # nothing but greetings, thanks and stop words
@@ -170,13 +157,13 @@ def suggest(
         candidates=candidates,
         meaning=read if read != ticket.text else None,  # None: the query, typo-corrected, is embedded
         analysed=analysed,
-        reader=reader,
+        index=index,
         precision=engine.ticket_precision,
     )
     bm25 = lexicon
     top = found.ranked[:limit]
-    sem = search_service.best_per_article(reader, found.semantic)
-    lex = search_service.best_per_article(reader, found.lexical)
+    sem = search_service.best_per_article(index, found.semantic)
+    lex = search_service.best_per_article(index, found.lexical)
     top_lex = max(lex.values(), default=(0.0, ""))[0]
     first_sem = max(sem, key=lambda a: sem[a][0], default=None)
     first_lex = max(lex, key=lambda a: lex[a][0], default=None)
@@ -184,8 +171,8 @@ def suggest(
     weight = float(sum(idf[c] for c in found.columns)) or 1.0
     sims = sorted((s for s, _ in sem.values()), reverse=True)[:2] + [0.0, 0.0]
     # Which of the ticket's terms each shown section (and each article's best lexical section) holds.
-    rows = [reader.row_of[c] for _, _, c in top] + [reader.row_of[lex[a][1]] for a, _, _ in top if a in lex]
-    holds = bm25.matched(rows, found.columns)
+    sections = [c for _, _, c in top] + [lex[a][1] for a, _, _ in top if a in lex]
+    holds = bm25.matched(sections, found.columns)
     # Words in more than a tenth of the sections ('puedo', 'problema') explain nothing to an agent.
     common = 0.1 * bm25.visible_rows
     lang = language if language in _TEXT else "es"
@@ -195,7 +182,7 @@ def suggest(
         similarity = sem.get(article_id, (0.0, ""))[0]
         others = sims[1] if similarity >= sims[0] else sims[0]  # the best cosine of any other article
         lex_score, lex_chunk = lex.get(article_id, (0.0, ""))
-        covered = holds[reader.row_of[lex_chunk]] if lex_chunk else []
+        covered = holds[lex_chunk] if lex_chunk else []
         signals = Signals(
             similarity=similarity,
             similarity_margin=similarity - others if similarity else 0.0,
@@ -204,8 +191,8 @@ def suggest(
             both_first=float(article_id == first_sem == first_lex),
             reciprocal_rank=1.0 / rank,
         )
-        telling = sorted((c for c in holds[reader.row_of[chunk_id]] if bm25.df[c] <= common), key=lambda c: bm25.df[c])
-        forms = _written(reader.chunks[reader.row_of[chunk_id]], [bm25.vocab[c] for c in telling])
+        telling = sorted((c for c in holds[chunk_id] if bm25.df[c] <= common), key=lambda c: bm25.df[c])
+        forms = _written(index.chunk(chunk_id), [bm25.vocab[c] for c in telling])
         words = tuple(
             dict.fromkeys((word_of.get(c, forms.get(bm25.vocab[c], "")), forms.get(bm25.vocab[c], "")) for c in telling)
         )

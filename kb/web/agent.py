@@ -179,7 +179,7 @@ def suggestion_feedback(suggestion_id: str):
     article_id = body.get("article_id")
     found = None
     if isinstance(article_id, str) and len(article_id) <= 400:
-        found = article_service.resolve(deps.engine().reader(), article_id, auth.is_staff())
+        found = article_service.resolve(deps.engine().index(), article_id, auth.is_staff())
     if found is None:
         raise ApiError(400, "invalid_body", "article_id must name an article")
     counts = suggestion_log.record_feedback(deps.db(), record, found, outcome, auth.role())

@@ -36,13 +36,12 @@ def openapi_document():
 @bp.get("/-/health")
 def health():
     try:
-        reader = deps.engine().reader()
+        index = deps.engine().index()
     except NoIndex:
         return jsonify({"status": "ok", "build": None, "articles": 0, "chunks": 0})
     # What the caller may see: a customer's counts leave out internal, draft and archived articles.
-    staff = auth.is_staff()
-    articles, chunks = int(reader.article_mask(staff).sum()), int(reader.mask(staff).sum())
-    return jsonify({"status": "ok", "build": reader.build_id, "articles": articles, "chunks": chunks})
+    articles, chunks = article_service.visible_counts(index, auth.is_staff())
+    return jsonify({"status": "ok", "build": index.build_id, "articles": articles, "chunks": chunks})
 
 
 @bp.get("/api/v1/search")
@@ -56,7 +55,7 @@ def search():
             "did_you_mean": results.did_you_mean,
             "fallback_locale": results.fallback_locale,
             "facets": results.facets,
-            "labels": deps.facet_labels(deps.engine().reader(), results.facets),
+            "labels": deps.facet_labels(deps.engine().index(), results.facets),
             "search_id": search_id,
             "results": [
                 {
@@ -138,7 +137,7 @@ def _voter() -> tuple[analytics.Voter, str | None]:
 @bp.post("/api/v1/articles/<path:article_id>/feedback")
 def feedback(article_id: str):
     body = inputs.json_object(deps.json_body(), ("helpful", "comment", "search_id", "locale"))
-    found = article_service.resolve(deps.engine().reader(), article_id, staff=auth.is_staff())
+    found = article_service.resolve(deps.engine().index(), article_id, staff=auth.is_staff())
     if found is None:
         raise _not_found(article_id)
     helpful = body.get("helpful")
@@ -177,13 +176,13 @@ def feedback(article_id: str):
 def click(search_id: int):
     body = inputs.json_object(deps.json_body(), ("article_id", "position"))
     article_id, position = body.get("article_id"), body.get("position")
-    if not isinstance(article_id, str) or article_service.resolve(deps.engine().reader(), article_id, False) is None:
+    if not isinstance(article_id, str) or article_service.resolve(deps.engine().index(), article_id, False) is None:
         raise ApiError(400, "invalid_body", "article_id must name an article")
     last = deps.MAX_OFFSET + deps.MAX_LIMIT  # the deepest result a search can show
     if not isinstance(position, int) or isinstance(position, bool) or not 1 <= position <= last:
         raise ApiError(400, "invalid_body", "position must be the result's 1-based position")
     if not analytics.search_exists(deps.db(), search_id):
         raise ApiError(404, "not_found", f"there is no search {search_id}")
-    article = article_service.resolve(deps.engine().reader(), article_id, False)
+    article = article_service.resolve(deps.engine().index(), article_id, False)
     analytics.record_click(deps.db(), search_id, article, position)
     return jsonify({"search_id": search_id, "article_id": article_id, "position": position}), 201

@@ -146,9 +146,9 @@ def run_search(wanted: dict) -> tuple[search_service.SearchResults, int]:
     return results, search_id
 
 
-def facet_labels(reader, facets: dict) -> dict:
+def facet_labels(index, facets: dict) -> dict:
     """Display names, per language, of the facet values shown (products and tags; ``labels.yml``)."""
-    names = reader.labels or {}
+    names = index.labels or {}
     return {
         facet: {v: names[kind][v.lower()] for v in facets.get(facet, {}) if v.lower() in names.get(kind, {})}
         for facet, kind in (("product", "products"), ("tags", "tags"))

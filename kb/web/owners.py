@@ -58,7 +58,7 @@ def review_queue():
 def review_action(article_id: str):
     auth.require_role(*OWNER_ROLES)
     body = inputs.json_object(deps.json_body(), ("action", "days", "note"))
-    found = article_service.resolve(deps.engine().reader(), article_id, True) if len(article_id) <= 400 else None
+    found = article_service.resolve(deps.engine().index(), article_id, True) if len(article_id) <= 400 else None
     if found is None:
         raise ApiError(404, "not_found", f"there is no article {article_id!r}")
     action, days, note = body.get("action"), body.get("days"), body.get("note", "")

@@ -29,7 +29,7 @@ PAGE_SIZE = 10
 
 def _labels() -> dict:
     try:
-        return deps.engine().reader().labels
+        return deps.engine().index().labels
     except NoIndex:
         return {}
 

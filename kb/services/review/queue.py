@@ -73,8 +73,9 @@ def build_queue(
     today = today or dt.datetime.now(dt.UTC).date()
     now = dt.datetime.combine(today, dt.time(23, 59, 59), tzinfo=dt.UTC)
     since = now - dt.timedelta(days=policy.window_days)
-    reader = engine.reader()
-    published = {a: m for a, m in reader.articles.items() if m["status"] == "published"}
+    index = engine.index()
+    all_articles = {a: index.article(a) for a in index.article_ids()}
+    published = {a: m for a, m in all_articles.items() if m["status"] == "published"}
     reviewed_on, snoozed_until = last_actions(db)
 
     shown, clicked = analytics.customer_exposure(db, since)
@@ -112,9 +113,9 @@ def build_queue(
             found[article_id].append(Reason("missing_owner", text["missing_owner"]))
 
     # Links, anchors and images that lead nowhere (against every article of the build, drafts included).
-    by_path = {m["path"]: a for a, m in reader.articles.items()}
+    by_path = {m["path"]: a for a, m in all_articles.items()}
     broken: dict[str, list[BrokenLink]] = {}
-    for link in broken_links((Linking.from_build(m) for m in reader.articles.values()), articles_dir):
+    for link in broken_links((Linking.from_build(m) for m in all_articles.values()), articles_dir):
         article_id = by_path.get(link.path)
         if article_id in found:
             broken.setdefault(article_id, []).append(link)
@@ -170,18 +171,18 @@ def build_queue(
     threshold = policy.duplicate_similarity
     if threshold is None:
         threshold = engine.profile.duplicate_similarity
-    for article_id, (other, similarity) in duplicate_pairs(reader, published, threshold).items():
+    for article_id, (other, similarity) in duplicate_pairs(index, published, threshold).items():
         detail = text["duplicate"].format(
-            other=other, title=reader.articles[other]["title"], sim=catalog.number(round(similarity, 3), lang)
+            other=other, title=all_articles[other]["title"], sim=catalog.number(round(similarity, 3), lang)
         )
         found[article_id].append(Reason("duplicate", detail))
 
     # Translations older than their source's last change.
     for article_id, meta in published.items():
         target = meta.get("translation_of") or ""
-        source = reader.id_by_path.get(target, target)
-        if source and source in reader.articles and source != article_id:
-            source_changed, own_changed = changed(reader.articles[source]), changed(meta)
+        source = index.resolve(target)
+        if source and source != article_id:
+            source_changed, own_changed = changed(all_articles[source]), changed(meta)
             # By day: file dates (no git) of a copied folder differ by the copy order, not by edits.
             if source_changed and own_changed and source_changed.date() > own_changed.date():
                 detail = text["translation_outdated"].format(

@@ -1,0 +1,271 @@
+"""kb's local index backend: a finished build's files in ``DATA_DIR`` (its manifest, chunks,
+articles, BM25F term counts, FAISS vectors and rendered pages), behind ``indexer.backend``'s interface.
+
+A :class:`LocalIndex` is one immutable build; :class:`LocalBackend` opens the live one, and its
+``live_build_id`` (a readlink, microseconds) lets holders notice a switch and reopen. Who may read
+what is a boolean array over articles, mapped to section rows: those arrays, the rows, FAISS and the
+term matrix stay in this module.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from indexer.analysis import folded_words
+from indexer.backend import ArticleRecord, ChunkRecord, Filter, ModelMismatch, NoIndex
+from indexer.bm25 import MATRIX as BM25_MATRIX
+from indexer.bm25 import BM25Index, TermCounts
+from indexer.labels import FILENAME as LABELS
+from indexer.layout import current_build_dir, current_build_id, read_manifest
+from indexer.render import FILENAME as PAGES
+from indexer.render import PageStore
+from indexer.sources import article_id_for
+from indexer.vectors import Encoder, VectorIndex
+
+log = logging.getLogger(__name__)
+
+__all__ = ["LocalBackend", "LocalIndex", "ModelMismatch", "NoIndex", "open_current"]
+
+
+class LocalLexicon:
+    """One audience's BM25F (``indexer.bm25.BM25Index``) speaking in chunk ids."""
+
+    def __init__(self, index: LocalIndex, bm25: BM25Index) -> None:
+        self._index = index
+        self.bm25 = bm25
+        self.vocab, self.df, self.idf = bm25.vocab, bm25.df, bm25.idf
+        self.visible_rows, self.known = bm25.visible_rows, bm25.known
+
+    @property
+    def speller(self):
+        return self.bm25.speller
+
+    def analyse(self, text, locale, correct=True, *, language=None, limits=None):
+        return self.bm25.analyse(text, locale, correct, language=language, limits=limits)
+
+    def search(self, columns: list[int], n: int, where: Filter) -> list[tuple[str, float]]:
+        chunks = self._index.chunks
+        return [(chunks[r]["id"], s) for r, s in self.bm25.search_columns(columns, n, mask=self._index.mask(where))]
+
+    def matched(self, chunk_ids: Sequence[str], columns: Sequence[int]) -> dict[str, list[int]]:
+        row_of, chunks = self._index.row_of, self._index.chunks
+        found = self.bm25.matched([row_of[c] for c in chunk_ids], columns)
+        return {chunks[r]["id"]: cols for r, cols in found.items()}
+
+    def best_score(self, columns: set[int]) -> float:
+        return self.bm25.best_score(columns)
+
+    def chunks_with(self, term: str, k: int = 3) -> list[str]:
+        return [self._index.chunks[r]["id"] for r in self.bm25.rows_with(term, k)]
+
+
+class LocalVectors:
+    """The build's FAISS index (``indexer.vectors.VectorIndex``) speaking in chunk ids."""
+
+    def __init__(self, index: LocalIndex, faiss_index: VectorIndex) -> None:
+        self._index = index
+        self.faiss = faiss_index
+
+    def search(self, vector: np.ndarray, n: int, where: Filter, floor: float = -1.0) -> list[tuple[str, float]]:
+        mask = self._index.mask(where)
+        # Filters hide rows after FAISS ranks them: ask for more the fewer rows they let through.
+        share = max(float(np.count_nonzero(mask)) / max(len(mask), 1), 1e-6)
+        k = min(len(mask), int(n * 3 / min(share, 1.0)) + 1)
+        chunks, out = self._index.chunks, []
+        for row, score in self.faiss.search(vector, k):
+            if score < floor:
+                break
+            if mask[row]:
+                out.append((chunks[row]["id"], score))
+                if len(out) >= n:
+                    break
+        return out
+
+    def vectors(self, chunk_ids: Sequence[str]) -> np.ndarray:
+        row_of = self._index.row_of
+        return self.faiss.rows([row_of[c] for c in chunk_ids]).astype(np.float32, copy=False)
+
+    def sample(self, where: Filter, n: int) -> np.ndarray:
+        rows = np.flatnonzero(self._index.mask(where))
+        if len(rows) > n:
+            rows = np.sort(np.random.default_rng(0).choice(rows, n, replace=False))
+        return self.faiss.rows(rows.tolist()).astype(np.float32, copy=False)
+
+    def all(self) -> np.ndarray:
+        """Every vector, in chunk order (the indexer carries unchanged ones into the next build)."""
+        return self.faiss.vectors()
+
+
+class LocalIndex:
+    """One build in a folder of ``DATA_DIR/builds``."""
+
+    def __init__(self, build_dir: Path) -> None:
+        self.path = Path(build_dir)
+        self.manifest = read_manifest(self.path)
+        if not (self.path / BM25_MATRIX).is_file() or not (self.path / PAGES).is_file():
+            raise NoIndex(f"the index in {self.path.parent.parent} was made by an older kb; run `kb index`")
+        self.build_id: str = self.manifest["build_id"]
+        self.chunks: list[ChunkRecord] = json.loads((self.path / "chunks.json").read_text(encoding="utf-8"))
+        self.articles: dict[str, ArticleRecord] = json.loads(
+            (self.path / "articles.json").read_text(encoding="utf-8")
+        )
+        labels_path = self.path / LABELS
+        # Products' and tags' display names per language (indexer.labels); builds before them have none.
+        self.labels: dict[str, dict[str, dict[str, str]]] = (
+            json.loads(labels_path.read_text(encoding="utf-8")) if labels_path.is_file() else {}
+        )
+        self.row_of: dict[str, int] = {c["id"]: i for i, c in enumerate(self.chunks)}
+        # Links between articles name the target's file; an article whose front matter sets another id
+        # is still found by its path-derived id.
+        self.id_by_path: dict[str, str] = {article_id_for(a["path"]): i for i, a in self.articles.items()}
+        self.vectors = LocalVectors(self, VectorIndex.load(self.path))
+        self.pages = PageStore(self.path / PAGES)
+        # Visibility and filters are boolean arrays over articles, mapped to chunk rows by index.
+        self._ids: list[str] = list(self.articles)
+        self.article_row: dict[str, int] = {a: i for i, a in enumerate(self._ids)}
+        self.chunk_article = np.array([self.article_row[c["article_id"]] for c in self.chunks], dtype=np.int64)
+        self._chunks_of: dict[str, list[str]] = {a: [] for a in self._ids}
+        for c in self.chunks:
+            self._chunks_of[c["article_id"]].append(c["id"])
+        metas = [self.articles[a] for a in self._ids]
+        self._published = np.array([a["status"] == "published" for a in metas], dtype=bool)
+        self._public = np.array([a["audience"] == "public" for a in metas], dtype=bool)
+        self._locale = np.array([a["locale"] for a in metas], dtype=object)
+        self._product = np.array([(a.get("product") or "").lower() for a in metas], dtype=object)
+        self._tags = [{t.lower() for t in a.get("tags") or ()} for a in metas]
+        self._masks: dict[tuple[bool, str | None], np.ndarray] = {}
+        # Word statistics per audience, each from the sections that audience may see (BM25Index).
+        counts = TermCounts.load(self.path)
+        self._lexicons = {
+            staff: LocalLexicon(self, BM25Index(counts, self.mask(Filter(staff)))) for staff in (False, True)
+        }
+
+    # The catalog (indexer.backend.Index).
+
+    def article(self, article_id: str) -> ArticleRecord:
+        return self.articles[article_id]
+
+    def article_ids(self, where: Filter | None = None) -> list[str]:
+        if where is None:
+            return list(self._ids)
+        return [a for a, keep in zip(self._ids, self.article_mask(where), strict=True) if keep]
+
+    def chunk(self, chunk_id: str) -> ChunkRecord:
+        return self.chunks[self.row_of[chunk_id]]
+
+    def chunks_of(self, article_id: str) -> list[str]:
+        return list(self._chunks_of.get(article_id, ()))
+
+    def resolve(self, reference: str) -> str | None:
+        if reference in self.articles:
+            return reference
+        return self.id_by_path.get(reference)
+
+    def page(self, article_id: str) -> str | None:
+        return self.pages.get(article_id)
+
+    @cached_property
+    def _title_words(self) -> dict[str, list[str]]:
+        return {a: folded_words(self.articles[a]["title"]) for a in self._ids}
+
+    def title_words(self, article_id: str) -> list[str]:
+        return self._title_words[article_id]
+
+    @cached_property
+    def _translated_by(self) -> dict[str, set[str]]:
+        """Article id -> itself and the articles whose ``translation_of`` names it (by id or path)."""
+        out: dict[str, set[str]] = {}
+        for article_id, meta in self.articles.items():
+            target = meta.get("translation_of") or ""
+            if target:
+                source = self.id_by_path.get(target, target)
+                out.setdefault(source, {source}).add(article_id)
+        return out
+
+    def translations(self, article_id: str) -> set[str]:
+        target = self.articles[article_id].get("translation_of") or ""
+        source = self.id_by_path.get(target, target)
+        family = set(self._translated_by.get(article_id, ())) | set(self._translated_by.get(source, ()))
+        family.discard(article_id)
+        return {a for a in family if a in self.articles}
+
+    def visible(self, article_id: str, staff: bool) -> bool:
+        row = self.article_row.get(article_id)
+        if row is None:
+            return False
+        return bool(self._published[row] and (staff or self._public[row]))
+
+    def lexicon(self, staff: bool) -> LocalLexicon:
+        return self._lexicons[staff]
+
+    def check_encoder(self, encoder: Encoder) -> None:
+        built, dim = self.manifest["model_id"], self.manifest["dimension"]
+        if encoder.model_id != built or encoder.dimension != dim:
+            raise ModelMismatch(
+                f"the index was built with {self.manifest['model']} ({built}, {dim} dimensions) but the "
+                f"configured model is {encoder.model_id} ({encoder.dimension} dimensions); run `kb index`"
+            )
+
+    # Who may see what, as arrays (this backend's own business).
+
+    def article_mask(self, where: Filter) -> np.ndarray:
+        """Articles a reader may see: published, public unless staff, and matching every filter given."""
+        found = self._published if where.staff else self._published & self._public
+        if where.locale:
+            found = found & (self._locale == where.locale)
+        if where.product:
+            found = found & (self._product == where.product.lower())
+        for tag in where.tags:
+            tag = tag.lower()
+            found = found & np.fromiter((tag in t for t in self._tags), dtype=bool, count=len(self._tags))
+        return found
+
+    def mask(self, where: Filter) -> np.ndarray:
+        """Chunk rows a reader may see (see :meth:`article_mask`)."""
+        if where.product or where.tags:
+            return self.article_mask(where)[self.chunk_article]
+        key = (where.staff, where.locale)
+        found = self._masks.get(key)
+        if found is None:
+            found = self._masks[key] = self.article_mask(where)[self.chunk_article]
+        return found
+
+    @property
+    def bm25(self) -> BM25Index:
+        """BM25F over every published section (what staff may see)."""
+        return self._lexicons[True].bm25
+
+
+class LocalBackend:
+    """Builds in ``data_dir/builds``, the live one named by the ``current`` link (``indexer.layout``)."""
+
+    def __init__(self, data_dir: Path, database_url: str = "") -> None:
+        self.data_dir = Path(data_dir)
+
+    def live_build_id(self) -> str | None:
+        return current_build_id(self.data_dir)
+
+    def live_model(self) -> str | None:
+        build = current_build_dir(self.data_dir)
+        if build is None:
+            return None
+        try:
+            return str(read_manifest(build).get("model") or "")
+        except (OSError, ValueError):
+            return ""
+
+    def open(self) -> LocalIndex:
+        return open_current(self.data_dir)
+
+
+def open_current(data_dir: Path) -> LocalIndex:
+    build_dir = current_build_dir(data_dir)
+    if build_dir is None:
+        raise NoIndex(f"no index in {data_dir}; run `kb index` first")
+    return LocalIndex(build_dir)
