@@ -16,14 +16,15 @@ so every backend analyses text as kb does.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypedDict
 
 import numpy as np
 
-from indexer.bm25 import QueryTerms, SpellingLimits
+from indexer.bm25 import QueryTerms, SpellingLimits, TermCounts
 from indexer.errors import KbError
 from indexer.spelling import Speller
 from indexer.vectors import Encoder
@@ -204,8 +205,61 @@ class Index(Protocol):
         ...
 
 
+class PreviousBuild(Protocol):
+    """The live build as the next one reads it, to carry unchanged articles over instead of redoing them."""
+
+    manifest: dict  # build id, fingerprint, model, dimension, articles by path (indexer.build)
+
+    def chunks(self) -> list[ChunkRecord]: ...
+
+    def articles(self) -> dict[str, ArticleRecord]: ...
+
+    def vectors(self) -> np.ndarray:
+        """Every section's vector, in ``chunks()`` order."""
+        ...
+
+    def term_counts(self) -> TermCounts | None:
+        """The sections' term counts (BM25F fields), in ``chunks()`` order; None if it has none."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class BuildContents:
+    """Everything a build is, as the indexer made it: rows in one order throughout."""
+
+    chunks: list[dict]  # ChunkRecord rows
+    vectors: np.ndarray  # one per chunk
+    terms: TermCounts  # one row per chunk
+    articles: dict[str, dict]  # article id -> ArticleRecord
+    pages: Iterable[tuple[str, str]]  # (article id, HTML) of the articles parsed anew
+    carried_pages: set[str]  # article ids whose page is the previous build's
+    labels: dict
+    manifest: dict
+
+
+class BuildWriter(Protocol):
+    """One new build, written beside the live one: nothing of it is seen until ``publish``."""
+
+    def previous(self) -> PreviousBuild | None:
+        """The live build (None: this is the first)."""
+        ...
+
+    def write(self, contents: BuildContents, lap: Callable[[str], None] = ...) -> None:
+        """Write the build (not yet live); ``lap(stage)`` after each costly stage, for the build's report."""
+        ...
+
+    def publish(self, before_switch: Callable[[], None]) -> None:
+        """Run ``before_switch`` (the metadata database's rows), then make the build live in one step."""
+        ...
+
+
 class Backend(Protocol):
     """Where builds live, and which one is live."""
+
+    def writer(self, build_id: str, keep_builds: int) -> AbstractContextManager[BuildWriter]:
+        """A writer for a new build, one at a time (a second build waits or is refused); on leaving
+        it, all but ``keep_builds`` builds (the live one among them) are let go."""
+        ...
 
     def live_build_id(self) -> str | None:
         """The live build's id (cheap: asked before every request to notice a switch)."""

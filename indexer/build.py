@@ -25,9 +25,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 import secrets
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -35,15 +33,16 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer import bm25, gitmeta, labels, render, sources, store
+from indexer import bm25, gitmeta, labels, publish, sources
 from indexer.analysis import ANALYSIS_VERSION
+from indexer.backend import BuildContents, PreviousBuild, open_backend
 from indexer.cache import EmbeddingCache, text_hash
 from indexer.chunk import chunk_blocks
 from indexer.config import IndexConfig
-from indexer.layout import BUILDS, CURRENT, MANIFEST, BuildError, BuildLock, current_build_dir, read_manifest, switch
+from indexer.layout import BuildError
 from indexer.parse import ParsedArticle, parse_article
 from indexer.sources import Problem
-from indexer.vectors import Encoder, VectorIndex
+from indexer.vectors import Encoder
 
 log = logging.getLogger(__name__)
 
@@ -90,15 +89,6 @@ class BuildReport:
         )
 
 
-def _write_json(path: Path, data) -> None:
-    # json.dumps, not json.dump: only the one-shot path uses the C encoder (5x faster on 40k chunks).
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
 def _fingerprint(config: IndexConfig, encoder_id: str) -> str:
     """What, besides an article's bytes, decides its chunks and lexical documents."""
     parts = [PIPELINE_VERSION, ANALYSIS_VERSION, config.chunk_overlap, config.default_locale, encoder_id]
@@ -118,7 +108,7 @@ class _StageClock:
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
-        self.into[stage] = round(now - self.last, 3)
+        self.into[stage] = round(self.into.get(stage, 0.0) + now - self.last, 3)
         self.last = now
 
 
@@ -133,34 +123,14 @@ def build_index(
     articles_dir = Path(config.articles_dir)
     if not articles_dir.is_dir():
         raise BuildError(f"articles folder {articles_dir} does not exist")
-    data_dir = Path(config.data_dir)
-    (data_dir / BUILDS).mkdir(parents=True, exist_ok=True)
-    with BuildLock(data_dir):
-        _remove_partial_builds(data_dir)
-        builder = _Builder(config, encoder_factory, progress)
-        report = builder.run()
+    backend = open_backend(config.backend, Path(config.data_dir), config.database_url)
+    builder = _Builder(config, encoder_factory, progress)
+    with backend.writer(builder.build_id, config.keep_builds) as writer:
+        report = builder.run(writer)
         if builder._encoder is not None and not builder.encoder_was_loaded:
             report.model_seconds = getattr(builder._encoder, "load_seconds", 0.0)
-        _prune_builds(data_dir, config.keep_builds)
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _remove_partial_builds(data_dir: Path) -> None:
-    """What a build killed before it finished left behind (the build lock is held: none is running)."""
-    for partial in (data_dir / BUILDS).glob("*.partial"):
-        log.info("removing unfinished build %s", partial.name)
-        shutil.rmtree(partial, ignore_errors=True)
-    for link in data_dir.glob(f".{CURRENT}.*"):  # a new link killed before its rename over `current`
-        link.unlink(missing_ok=True)
-
-
-def _prune_builds(data_dir: Path, keep: int) -> None:
-    live = current_build_dir(data_dir)
-    builds = sorted(p for p in (data_dir / BUILDS).iterdir() if p.is_dir() and not p.name.endswith(".partial"))
-    old = [p for p in builds if live is None or p.resolve() != live]
-    for path in old[: max(0, len(old) - max(keep - 1, 0))]:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 class _Builder:
@@ -185,10 +155,10 @@ class _Builder:
             self.encoder_was_loaded = getattr(self._encoder, "_model", True) is not None
         return self._encoder
 
-    def run(self) -> BuildReport:
+    def run(self, writer) -> BuildReport:
         config, report = self.config, self.report
-        prev_dir = current_build_dir(self.data_dir)
-        prev = read_manifest(prev_dir) if prev_dir else None
+        previous: PreviousBuild | None = writer.previous()
+        prev = previous.manifest if previous is not None else None
         fingerprint = _fingerprint(config, self.encoder.model_id)
         same_pipeline = prev is not None and prev.get("fingerprint") == fingerprint and not config.full
         prev_articles = prev["articles"] if same_pipeline else {}
@@ -240,52 +210,59 @@ class _Builder:
 
         clock.lap("read+parse")
         # 3. Chunks of changed articles, then vectors for every chunk of the build.
-        prev_chunks = self._load_prev_chunks(prev_dir) if carried else []
+        prev_chunks = previous.chunks() if carried and previous is not None else []
         new_rows = self._chunk(parsed)
         carried_ids = {entry["id"] for entry in carried.values()}
         carried_rows = [row for row in prev_chunks if row["article_id"] in carried_ids]
         rows = carried_rows + new_rows
         clock.lap("chunk")
-        vectors = self._vectors(rows, prev_dir, prev, prev_chunks, len(carried_rows))
+        vectors = self._vectors(rows, previous, prev_chunks, len(carried_rows))
         clock.lap("embed")
 
         # 4. Write the new build beside the live one.
-        partial = self.data_dir / BUILDS / f"{self.build_id}.partial"
-        partial.mkdir()
         self.progress("writing", 0, 1)
-        VectorIndex.build(vectors).save(partial)
-        clock.lap("faiss")
-        self._term_counts(prev_dir if same_pipeline else None, prev_chunks, carried_rows, new_rows).save(partial)
+        terms = self._term_counts(previous if same_pipeline else None, prev_chunks, carried_rows, new_rows)
         clock.lap("lexical")
-        render.PageStore(partial / render.FILENAME).write(
-            ((a.meta.id, a.html) for a in parsed),
-            carry_from=prev_dir if same_pipeline else None,
-            keep=carried_ids,
-        )
         history = gitmeta.history(config.articles_dir)
         if config.history_file is not None:
             try:
                 history.update(gitmeta.history_file(config.history_file, config.articles_dir))
             except gitmeta.HistoryFileError as exc:
                 raise BuildError(str(exc)) from None
-        articles_json = self._articles_json(parsed, carried, prev_dir, source_of, history)
+        articles_json = self._articles_json(parsed, carried, previous, source_of, history)
         names, problems = labels.read_labels(config.articles_dir / config.labels_file, config.labels_file)
         report.problems.extend(problems)
-        _write_json(partial / labels.FILENAME, names)
-        _write_json(partial / "chunks.json", rows)
-        _write_json(partial / "articles.json", articles_json)
         manifest = self._manifest(fingerprint, parsed, carried, rows, vectors, articles_json)
-        _write_json(partial / MANIFEST, manifest)
-        final = self.data_dir / BUILDS / self.build_id
-        os.replace(partial, final)
+        contents = BuildContents(
+            chunks=rows,
+            vectors=vectors,
+            terms=terms,
+            articles=articles_json,
+            pages=((a.meta.id, a.html) for a in parsed),
+            carried_pages=carried_ids if same_pipeline else set(),
+            labels=names,
+            manifest=manifest,
+        )
+        writer.write(contents, clock.lap)
         clock.lap("write")
 
         # 5. Database rows, then the switch.
         report.articles = len(articles_json)
         report.unchanged = len(carried)
         report.chunks = len(rows)
-        self._publish(prev, same_pipeline, parsed, carried, articles_json, new_rows, rows)
-        switch(self.data_dir, final)
+        changed = {a.meta.id for a in parsed}
+        writer.publish(
+            lambda: publish.database_rows(
+                config.database_url,
+                self._build_row(len(articles_json)),
+                prev.get("build_id") if prev is not None and same_pipeline else None,
+                changed,
+                articles_json,
+                new_rows,
+                rows,
+                self._prev_articles,
+            )
+        )
         clock.lap("publish+switch")
         self.progress("writing", 1, 1)
         return report
@@ -330,18 +307,14 @@ class _Builder:
                 self.progress("chunking", n, len(parsed))
         return rows
 
-    def _load_prev_chunks(self, prev_dir: Path | None) -> list[dict]:
-        if prev_dir is None:
-            return []
-        return json.loads((prev_dir / "chunks.json").read_text(encoding="utf-8"))
-
     # -- vectors ------------------------------------------------------------------------------
 
     def _vectors(
-        self, rows: list[dict], prev_dir: Path | None, prev: dict | None, prev_chunks: list[dict], n_carried: int
+        self, rows: list[dict], previous: PreviousBuild | None, prev_chunks: list[dict], n_carried: int
     ) -> np.ndarray:
         enc = self.encoder
-        same_model = prev is not None and prev.get("model_id") == enc.model_id and prev_dir is not None
+        prev = previous.manifest if previous is not None else None
+        same_model = prev is not None and prev.get("model_id") == enc.model_id
         # The model's weights load only when something must be embedded: a carried build knows its size.
         dim = prev["dimension"] if same_model else enc.dimension
         self.dimension = dim
@@ -350,7 +323,7 @@ class _Builder:
         # Rows carried from a build made by the same model keep their vectors (same text, same model).
         if n_carried and same_model:
             prev_rows = {r["id"]: i for i, r in enumerate(prev_chunks)}
-            old = VectorIndex.load(prev_dir).vectors()
+            old = previous.vectors()
             for i in range(n_carried):
                 j = prev_rows.get(rows[i]["id"])
                 if j is not None and j < len(old):
@@ -397,20 +370,20 @@ class _Builder:
     # -- lexical ------------------------------------------------------------------------------
 
     @staticmethod
-    def _term_counts(prev_dir, prev_chunks, carried_rows, new_rows) -> bm25.TermCounts:
+    def _term_counts(previous, prev_chunks, carried_rows, new_rows) -> bm25.TermCounts:
         """BM25F term counts in row order: carried rows copied from the previous build, new ones analysed."""
-        if prev_dir is not None and carried_rows and (prev_dir / bm25.MATRIX).is_file():
+        counts = previous.term_counts() if previous is not None and carried_rows else None
+        if counts is not None:
             position = {r["id"]: i for i, r in enumerate(prev_chunks)}
-            base = bm25.TermCounts.load(prev_dir).take([position[r["id"]] for r in carried_rows])
-            return base.extend(new_rows)
+            return counts.take([position[r["id"]] for r in carried_rows]).extend(new_rows)
         return bm25.TermCounts.empty().extend(carried_rows + new_rows)
 
     # -- metadata -----------------------------------------------------------------------------
 
-    def _articles_json(self, parsed, carried, prev_dir, source_of, history) -> dict[str, dict]:
+    def _articles_json(self, parsed, carried, previous, source_of, history) -> dict[str, dict]:
         prev_articles = {}
-        if carried and prev_dir is not None:
-            prev_articles = json.loads((prev_dir / "articles.json").read_text(encoding="utf-8"))
+        if carried and previous is not None:
+            prev_articles = previous.articles()
         self._prev_articles = prev_articles
         out: dict[str, dict] = {}
         for entry in carried.values():
@@ -482,97 +455,22 @@ class _Builder:
             "problems": [asdict(p) for p in self.report.problems],
         }
 
-    def _publish(self, prev, same_pipeline, parsed, carried, articles_json, new_rows, rows) -> None:
-        engine = store.engine_for(self.config.database_url)
-        try:
-            in_step = prev is not None and same_pipeline and store.live_build_id(engine) == prev.get("build_id")
-            changed = {a.meta.id for a in parsed}
-            full = not in_step
-            upserts, touches = [], []
-            prev_articles = self._prev_articles if in_step else {}
-            for article_id, data in articles_json.items():
-                row = _article_row(data, self.build_id)
-                if full or article_id in changed:
-                    upserts.append(row)
-                else:
-                    before = prev_articles.get(article_id, {})
-                    if any(before.get(k) != data.get(k) for k in store.VOLATILE):
-                        touches.append(row)
-            rows_for = articles_json if full else {i: articles_json[i] for i in changed if i in articles_json}
-            sections = [
-                {
-                    "article_id": aid,
-                    "ordinal": s["ordinal"],
-                    "level": s["level"],
-                    "heading": s["heading"],
-                    "path": s["path"],
-                    "anchor": s["anchor"],
-                    "line_start": s["line_start"],
-                    "line_end": s["line_end"],
-                }
-                for aid, data in rows_for.items()
-                for s in data["sections"]
-            ]
-            chunk_rows = rows if full else new_rows
-            chunks = [
-                {
-                    "id": r["id"],
-                    "article_id": r["article_id"],
-                    "section_ordinal": r["section"],
-                    "line_start": r["line_start"],
-                    "line_end": r["line_end"],
-                    "tokens": r["tokens"],
-                    "text_hash": r["embed_hash"],
-                }
-                for r in chunk_rows
-                if r["article_id"] in rows_for
-            ]
-            report = self.report
-            build = {
-                "id": self.build_id,
-                "started_at": self.started_at,
-                "finished_at": dt.datetime.now(dt.UTC),
-                "status": "live",
-                "articles_dir": str(Path(self.config.articles_dir).resolve()),
-                "model": getattr(self.encoder, "name", "") or self.config.embedding_model,  # what was used, not "auto"
-                "dimension": self.dimension,
-                "articles": len(articles_json),
-                "chunks": report.chunks,
-                "embedded": report.embedded,
-                "reused": report.reused,
-                "errors": len(report.errors),
-                "warnings": len(report.warnings),
-            }
-            build["seconds"] = (build["finished_at"] - self.started_at).total_seconds()
-            store.publish(engine, build, set(articles_json), upserts, touches, sections, chunks, full)
-        finally:
-            engine.dispose()
-
-
-def _article_row(data: dict, build_id: str) -> dict:
-    def when(value):
-        return dt.datetime.fromisoformat(value) if value else None
-
-    return {
-        "id": data["id"],
-        "path": data["path"],
-        "title": data["title"],
-        "summary": data["summary"],
-        "locale": data["locale"],
-        "product": data["product"],
-        "tags": data["tags"],
-        "audience": data["audience"],
-        "owner": data["owner"],
-        "reviewed": dt.date.fromisoformat(data["reviewed"]) if data.get("reviewed") else None,
-        "review_every": data["review_every"],
-        "status": data["status"],
-        "translation_of": data["translation_of"],
-        "extra": data["extra"],
-        "content_hash": data["sha256"],
-        "first_commit_at": when(data["first_commit_at"]),
-        "first_author": data["first_author"],
-        "last_commit_at": when(data["last_commit_at"]),
-        "last_author": data["last_author"],
-        "updated_at": when(data["updated_at"]),
-        "build_id": build_id,
-    }
+    def _build_row(self, articles: int) -> dict:
+        """This build's row in the ``builds`` table."""
+        report, finished = self.report, dt.datetime.now(dt.UTC)
+        return {
+            "id": self.build_id,
+            "started_at": self.started_at,
+            "finished_at": finished,
+            "status": "live",
+            "articles_dir": str(Path(self.config.articles_dir).resolve()),
+            "model": getattr(self.encoder, "name", "") or self.config.embedding_model,  # what was used, not "auto"
+            "dimension": self.dimension,
+            "articles": articles,
+            "chunks": report.chunks,
+            "embedded": report.embedded,
+            "reused": report.reused,
+            "errors": len(report.errors),
+            "warnings": len(report.warnings),
+            "seconds": (finished - self.started_at).total_seconds(),
+        }

@@ -23,3 +23,4 @@ class IndexConfig:
     history_file: Path | None = None  # a CSV export of git history (gitmeta.history_file), over git's own
     labels_file: str = "labels.yml"  # display names of products and tags, under articles_dir (indexer.labels)
     full: bool = False  # rebuild every article as if there were no previous build (the embedding cache stays)
+    backend: str = "local"  # where builds are kept (INDEX_BACKEND; indexer.backend.BACKENDS)

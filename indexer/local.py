@@ -11,18 +11,30 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+import os
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
 from indexer.analysis import folded_words
-from indexer.backend import ArticleRecord, ChunkRecord, Filter, ModelMismatch, NoIndex
+from indexer.backend import ArticleRecord, BuildContents, ChunkRecord, Filter, ModelMismatch, NoIndex
 from indexer.bm25 import MATRIX as BM25_MATRIX
 from indexer.bm25 import BM25Index, TermCounts
 from indexer.labels import FILENAME as LABELS
-from indexer.layout import current_build_dir, current_build_id, read_manifest
+from indexer.layout import (
+    BUILDS,
+    CURRENT,
+    MANIFEST,
+    BuildLock,
+    current_build_dir,
+    current_build_id,
+    read_manifest,
+    switch,
+)
 from indexer.render import FILENAME as PAGES
 from indexer.render import PageStore
 from indexer.sources import article_id_for
@@ -30,7 +42,8 @@ from indexer.vectors import Encoder, VectorIndex
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LocalBackend", "LocalIndex", "ModelMismatch", "NoIndex", "open_current"]
+__all__ = ["LocalBackend", "LocalIndex", "LocalWriter", "ModelMismatch", "NoIndex", "open_current"]
+CHUNKS, ARTICLES = "chunks.json", "articles.json"
 
 
 class LocalLexicon:
@@ -111,10 +124,8 @@ class LocalIndex:
         if not (self.path / BM25_MATRIX).is_file() or not (self.path / PAGES).is_file():
             raise NoIndex(f"the index in {self.path.parent.parent} was made by an older kb; run `kb index`")
         self.build_id: str = self.manifest["build_id"]
-        self.chunks: list[ChunkRecord] = json.loads((self.path / "chunks.json").read_text(encoding="utf-8"))
-        self.articles: dict[str, ArticleRecord] = json.loads(
-            (self.path / "articles.json").read_text(encoding="utf-8")
-        )
+        self.chunks: list[ChunkRecord] = json.loads((self.path / CHUNKS).read_text(encoding="utf-8"))
+        self.articles: dict[str, ArticleRecord] = json.loads((self.path / ARTICLES).read_text(encoding="utf-8"))
         labels_path = self.path / LABELS
         # Products' and tags' display names per language (indexer.labels); builds before them have none.
         self.labels: dict[str, dict[str, dict[str, str]]] = (
@@ -262,6 +273,97 @@ class LocalBackend:
 
     def open(self) -> LocalIndex:
         return open_current(self.data_dir)
+
+    @contextmanager
+    def writer(self, build_id: str, keep_builds: int) -> Iterator[LocalWriter]:
+        (self.data_dir / BUILDS).mkdir(parents=True, exist_ok=True)
+        with BuildLock(self.data_dir):
+            _remove_partial_builds(self.data_dir)
+            yield LocalWriter(self.data_dir, build_id)
+            _prune_builds(self.data_dir, keep_builds)
+
+
+class LocalPrevious:
+    """The live build's folder, read lazily by the next build."""
+
+    def __init__(self, build_dir: Path) -> None:
+        self.path = build_dir
+        self.manifest = read_manifest(build_dir)
+
+    def chunks(self) -> list[ChunkRecord]:
+        return json.loads((self.path / CHUNKS).read_text(encoding="utf-8"))
+
+    def articles(self) -> dict[str, ArticleRecord]:
+        return json.loads((self.path / ARTICLES).read_text(encoding="utf-8"))
+
+    def vectors(self) -> np.ndarray:
+        return VectorIndex.load(self.path).vectors()
+
+    def term_counts(self) -> TermCounts | None:
+        return TermCounts.load(self.path) if (self.path / BM25_MATRIX).is_file() else None
+
+
+class LocalWriter:
+    """A new build in ``builds/<id>.partial``, renamed to ``builds/<id>`` when written, made live by
+    moving the ``current`` link (``indexer.layout.switch``): a build killed at any point leaves the
+    live one serving, and the next build removes what it left."""
+
+    def __init__(self, data_dir: Path, build_id: str) -> None:
+        self.data_dir = data_dir
+        self.partial = data_dir / BUILDS / f"{build_id}.partial"
+        self.final = data_dir / BUILDS / build_id
+        live = current_build_dir(data_dir)
+        self._previous = LocalPrevious(live) if live is not None else None
+
+    def previous(self) -> LocalPrevious | None:
+        return self._previous
+
+    def write(self, contents: BuildContents, lap: Callable[[str], None] = lambda stage: None) -> None:
+        self.partial.mkdir()
+        VectorIndex.build(contents.vectors).save(self.partial)
+        lap("faiss")
+        contents.terms.save(self.partial)
+        lap("lexical")
+        PageStore(self.partial / PAGES).write(
+            contents.pages,
+            carry_from=self._previous.path if self._previous is not None else None,
+            keep=contents.carried_pages,
+        )
+        _write_json(self.partial / LABELS, contents.labels)
+        _write_json(self.partial / CHUNKS, contents.chunks)
+        _write_json(self.partial / ARTICLES, contents.articles)
+        _write_json(self.partial / MANIFEST, contents.manifest)
+        os.replace(self.partial, self.final)
+
+    def publish(self, before_switch: Callable[[], None]) -> None:
+        before_switch()
+        switch(self.data_dir, self.final)
+
+
+def _write_json(path: Path, data) -> None:
+    # json.dumps, not json.dump: only the one-shot path uses the C encoder (5x faster on 40k chunks).
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _remove_partial_builds(data_dir: Path) -> None:
+    """What a build killed before it finished left behind (the build lock is held: none is running)."""
+    for partial in (data_dir / BUILDS).glob("*.partial"):
+        log.info("removing unfinished build %s", partial.name)
+        shutil.rmtree(partial, ignore_errors=True)
+    for link in data_dir.glob(f".{CURRENT}.*"):  # a new link killed before its rename over `current`
+        link.unlink(missing_ok=True)
+
+
+def _prune_builds(data_dir: Path, keep: int) -> None:
+    live = current_build_dir(data_dir)
+    builds = sorted(p for p in (data_dir / BUILDS).iterdir() if p.is_dir() and not p.name.endswith(".partial"))
+    old = [p for p in builds if live is None or p.resolve() != live]
+    for path in old[: max(0, len(old) - max(keep - 1, 0))]:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def open_current(data_dir: Path) -> LocalIndex:

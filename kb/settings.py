@@ -363,4 +363,5 @@ def index_config(values: Mapping[str, Any]) -> IndexConfig:
         keep_builds=max(values["KEEP_BUILDS"], 1),
         history_file=Path(values["HISTORY_FILE"]) if values["HISTORY_FILE"] else None,
         labels_file=values["LABELS_FILE"],
+        backend=values["INDEX_BACKEND"],
     )

@@ -60,11 +60,11 @@ elif point == "term-matrix":
 
     bm25.TermCounts.save = save
 elif point == "published":
-    from indexer import build
+    from indexer import local
     def switch(data_dir, build_dir):  # the database already names the new build
         stop_here()
 
-    build.switch = switch
+    local.switch = switch
 elif point == "switch":
     real_replace = os.replace
 
