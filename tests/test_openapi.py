@@ -19,6 +19,10 @@ from kb.web import openapi
 from tests.conftest import app_on
 
 FUZZ_EXAMPLES = 120  # per operation; operations with few possible inputs get fewer
+# Where a request the schema allows may still be refused with a documented 400, because the rule is not
+# one JSON Schema can state: a help desk's own webhook payload (each vendor's shape; kb says what it
+# lacks), and an analytics period (from before to, at most 366 days, to defaulting to today).
+NOT_EVERY_VALID_REQUEST_IS_ACCEPTED = {"integration", "analytics", "comments"}
 
 
 @pytest.fixture(scope="module")
@@ -111,10 +115,11 @@ def test_fuzz_every_operation(api_schema, owner, mode):
             response = case.call(headers=owner)
             sent[response.status_code] = sent.get(response.status_code, 0) + 1
             try:
-                # Every check but one: a request the schema allows may still be refused with a documented
-                # 400 (a query of only punctuation, a date that does not exist), so valid data need not
-                # be accepted; it must be answered as documented.
-                excluded = [checks.positive_data_acceptance]
+                # Every check: what the document allows is accepted, what it forbids refused, and every
+                # answer is as documented (but see NOT_EVERY_VALID_REQUEST_IS_ACCEPTED).
+                excluded = []
+                if case.operation.definition.raw.get("operationId") in NOT_EVERY_VALID_REQUEST_IS_ACCEPTED:
+                    excluded.append(checks.positive_data_acceptance)
                 if mode == GenerationMode.NEGATIVE and _sent_as_empty(case):
                     excluded.append(checks.negative_data_rejection)  # on the wire it is a valid request
                 case.validate_response(response, excluded_checks=excluded, headers=owner)

@@ -200,7 +200,8 @@ def test_feedback_refuses_what_it_cannot_store(client, agent):
     article = body["suggestions"][0]["id"]
     _error(client.post(url, json={"article_id": article, "outcome": "used"}), 401, "unauthorized")
     _error(client.post(url, json={"article_id": article, "outcome": "loved"}, headers=agent), 400, "invalid_body")
-    _error(client.post(url, json={"article_id": "no/such", "outcome": "used"}, headers=agent), 400, "invalid_body")
+    # Well formed, naming no article: 404, as a GET of it would be (the document allows the body).
+    _error(client.post(url, json={"article_id": "no/such", "outcome": "used"}, headers=agent), 404, "not_found")
     _error(client.post(url, json={"article_id": article}, headers=agent), 400, "invalid_body")
     _error(client.post(url, json={"article_id": article, "outcome": "used", "x": 1}, headers=agent), 400)
     missing = "/api/v1/suggestions/sug_nope/feedback"
@@ -212,7 +213,7 @@ def test_customers_may_answer_their_own_suggestions_but_not_name_internal_articl
     url = f"/api/v1/suggestions/{body['suggestion_id']}/feedback"
     r = client.post(url, json={"article_id": body["suggestions"][0]["id"], "outcome": "helpful"})
     assert r.status_code == 201
-    _error(client.post(url, json={"article_id": REFUNDS, "outcome": "helpful"}), 400, "invalid_body")
+    _error(client.post(url, json={"article_id": REFUNDS, "outcome": "helpful"}), 404, "not_found")
 
 
 def test_an_unanswerable_ticket_is_a_content_gap(app, client, agent):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from kb.services import staff, tokens
-from kb.web import auth, deps, inputs, sessions
+from kb.services import staff
+from kb.web import auth, contract, deps, inputs, sessions
 from kb.web.errors import ApiError
 
 bp = Blueprint("admin", __name__)
@@ -53,14 +53,9 @@ def users():
 @bp.post("/api/v1/users")
 def create_user():
     auth.require_role("admin")
-    body = inputs.json_object(deps.json_body(), ("email", "role", "name", "password"))
-    values = {k: body.get(k, "") for k in ("email", "role", "name", "password")}
-    if not all(isinstance(v, str) for v in values.values()) or len(values["password"]) > 1000:
-        raise ApiError(400, "invalid_body", "email, role, name and password must be text")
-    if values["role"] not in tokens.ROLES:
-        raise ApiError(400, "invalid_body", f"role must be one of {', '.join(tokens.ROLES)}")
+    body = contract.parse(contract.NewUserBody, deps.json_body())
     try:
-        made = staff.create_user(deps.db(), values["email"], values["password"], values["role"], values["name"])
+        made = staff.create_user(deps.db(), body.email, body.password, body.role, body.name)
     except staff.StaffError as exc:
         raise ApiError(409 if "already" in str(exc) else 400, "invalid_body", str(exc)) from None
     return jsonify(_json(staff.find_user(deps.db(), made.id))), 201
@@ -69,10 +64,7 @@ def create_user():
 @bp.post("/api/v1/users/<int:user_id>")
 def user_action(user_id: int):
     auth.require_role("admin")
-    body = inputs.json_object(deps.json_body(), ("action",))
-    action = body.get("action")
-    if action not in ACTIONS:
-        raise ApiError(400, "invalid_body", f"action must be one of {', '.join(ACTIONS)}")
+    action = contract.parse(contract.UserActionBody, deps.json_body()).action
     info = _target(user_id)
     if action == "reset_2fa":
         info = staff.reset_second_factor(deps.db(), info.id)

@@ -14,7 +14,7 @@ from flask import Blueprint, current_app, jsonify, request
 from kb.services import articles as article_service
 from kb.services import integrations, suggestion_log
 from kb.services.suggest import Suggestions, suggest
-from kb.web import auth, deps, inputs
+from kb.web import auth, contract, deps, inputs
 from kb.web.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -127,19 +127,15 @@ def _ticket(adapter, payload: dict, code: str, prefix: str = "") -> integrations
 
 @bp.post("/api/v1/suggest")
 def suggest_endpoint():
-    body = inputs.json_object(deps.json_body(), SUGGEST_FIELDS)
-    if not isinstance(body.get("locale"), str | None):
-        raise ApiError(400, "invalid_body", "locale must be es or en")
-    if not isinstance(body.get("product"), str | None):
-        raise ApiError(400, "invalid_body", "product must be text")
-    ticket = _ticket(integrations.plain, body, "invalid_body")
+    body = contract.parse(contract.TicketBody, deps.json_body())
+    ticket = _ticket(integrations.plain, body.model_dump(), "invalid_body")
     return _run(
         ticket,
         "api",
-        locale=inputs.locale_arg(body.get("locale")),
-        product=inputs.filter_arg(body.get("product"), "product"),
-        limit=_limit(body.get("limit")),
-        staff=_audience(body.get("audience")),
+        locale=inputs.locale_arg(body.locale),
+        product=inputs.filter_arg(body.product, "product"),
+        limit=body.limit or 5,
+        staff=_audience(body.audience),
     )
 
 
@@ -150,6 +146,10 @@ def integration(system: str):
         raise ApiError(404, "not_found", f"no integration {system!r}; kb has {', '.join(integrations.ADAPTERS)}")
     auth.require_staff()
     inputs.check_known(request.args.keys(), ("locale", "product", "limit", "audience"))
+    locale = inputs.locale_arg(request.args.get("locale"))
+    product = inputs.filter_arg(request.args.get("product"), "product")
+    limit = inputs.int_arg(request.args, "limit", 5, 1, MAX_SUGGESTIONS)
+    params = contract.query(contract.SuggestParams, request.args)  # the document's word on what is valid
     payload = deps.json_body()
     if not isinstance(payload, dict):
         raise ApiError(400, "invalid_body", "the request body must be a JSON object")
@@ -157,31 +157,26 @@ def integration(system: str):
     return _run(
         ticket,
         system,
-        locale=inputs.locale_arg(request.args.get("locale")),
-        product=inputs.filter_arg(request.args.get("product"), "product"),
-        limit=inputs.int_arg(request.args, "limit", 5, 1, MAX_SUGGESTIONS),
-        staff=_audience(request.args.get("audience")),
+        locale=locale,
+        product=product,
+        limit=limit,
+        staff=_audience(params.audience),
     )
 
 
 @bp.post("/api/v1/suggestions/<suggestion_id>/feedback")
 def suggestion_feedback(suggestion_id: str):
-    body = inputs.json_object(deps.json_body(), ("article_id", "outcome"))
+    body = contract.parse(contract.SuggestionFeedbackBody, deps.json_body())
     record = suggestion_log.get_suggestion(deps.db(), suggestion_id) if len(suggestion_id) <= 40 else None
     # Feedback on what staff were shown needs staff; anyone holding a customer's suggestion id may answer it.
     if record is not None and record.role in auth.STAFF_ROLES:
         auth.require_staff()
     if record is None:
         raise ApiError(404, "not_found", f"there is no suggestion {suggestion_id!r}")
-    outcome = body.get("outcome")
-    if outcome not in suggestion_log.OUTCOMES:
-        raise ApiError(400, "invalid_body", f"outcome must be one of {', '.join(suggestion_log.OUTCOMES)}")
-    article_id = body.get("article_id")
-    found = None
-    if isinstance(article_id, str) and len(article_id) <= 400:
-        found = article_service.resolve(deps.engine().index(), article_id, auth.is_staff())
+    outcome = body.outcome
+    found = article_service.resolve(deps.engine().index(), body.article_id, auth.is_staff())
     if found is None:
-        raise ApiError(400, "invalid_body", "article_id must name an article")
+        raise ApiError(404, "not_found", f"there is no article {body.article_id!r}")
     counts = suggestion_log.record_feedback(deps.db(), record, found, outcome, auth.role())
     response = jsonify(
         {

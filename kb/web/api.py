@@ -11,7 +11,7 @@ from flask import Blueprint, current_app, jsonify, request
 from kb.services import analytics
 from kb.services import articles as article_service
 from kb.services.engine import NoIndex
-from kb.web import audit, auth, deps, inputs
+from kb.web import audit, auth, contract, deps, inputs
 from kb.web.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,9 @@ def health():
 
 @bp.get("/api/v1/search")
 def search():
-    results, search_id = deps.run_search(deps.search_request(request.args))
+    wanted = deps.search_request(request.args)
+    contract.query(contract.SearchParams, request.args)  # the document's word on what is valid
+    results, search_id = deps.run_search(wanted)
     return jsonify(
         {
             "query": results.query,
@@ -81,6 +83,7 @@ def autocomplete():
     prefix = inputs.clean_query(request.args.get("q"), limit=current_app.config["MAX_QUERY_CHARS"])
     locale = inputs.locale_arg(request.args.get("locale"))
     limit = inputs.int_arg(request.args, "limit", 8, 1, 20)
+    contract.query(contract.AutocompleteParams, request.args)  # the document's word on what is valid
     found = article_service.autocomplete(deps.engine(), prefix, locale=locale, staff=auth.is_staff(), limit=limit)
     return jsonify(
         {"suggestions": [{"id": a.id, "title": a.title, "url": a.url, "audience": a.audience} for a in found]}
@@ -136,27 +139,14 @@ def _voter() -> tuple[analytics.Voter, str | None]:
 
 @bp.post("/api/v1/articles/<path:article_id>/feedback")
 def feedback(article_id: str):
-    body = inputs.json_object(deps.json_body(), ("helpful", "comment", "search_id", "locale"))
+    body = contract.parse(contract.VoteBody, deps.json_body())
     found = article_service.resolve(deps.engine().index(), article_id, staff=auth.is_staff())
     if found is None:
         raise _not_found(article_id)
-    helpful = body.get("helpful")
-    if not isinstance(helpful, bool):
-        raise ApiError(400, "invalid_body", "helpful is required and must be true or false")
-    comment = body.get("comment", "")
-    if not isinstance(comment, str) or len(comment) > analytics.MAX_COMMENT_CHARS:
-        raise ApiError(400, "invalid_body", f"comment must be text of at most {analytics.MAX_COMMENT_CHARS} chars")
-    search_id = body.get("search_id")
-    if search_id is not None and (
-        not isinstance(search_id, int) or isinstance(search_id, bool) or not 1 <= search_id <= analytics.MAX_SEARCH_ID
-    ):
-        raise ApiError(400, "invalid_body", f"search_id must be a whole number from 1 to {analytics.MAX_SEARCH_ID}")
-    if not isinstance(body.get("locale"), str | None):
-        raise ApiError(400, "invalid_body", "locale must be es or en")
-    locale = inputs.locale_arg(body.get("locale"))
+    helpful, locale = body.helpful, inputs.locale_arg(body.locale)
     voter, fresh = _voter()
     try:
-        votes = analytics.record_vote(deps.db(), found, helpful, comment.strip(), locale, search_id, voter)
+        votes = analytics.record_vote(deps.db(), found, helpful, body.comment.strip(), locale, body.search_id, voter)
     except analytics.TooManyVotes:
         audit.security_event(f"votes refused (too many from one network) on {found}")
         error = ApiError(429, "rate_limited", "this network has voted on this article as often as a day allows")
@@ -174,15 +164,12 @@ def feedback(article_id: str):
 
 @bp.post("/api/v1/searches/<int:search_id>/clicks")
 def click(search_id: int):
-    body = inputs.json_object(deps.json_body(), ("article_id", "position"))
-    article_id, position = body.get("article_id"), body.get("position")
-    if not isinstance(article_id, str) or article_service.resolve(deps.engine().index(), article_id, False) is None:
-        raise ApiError(400, "invalid_body", "article_id must name an article")
-    last = deps.MAX_OFFSET + deps.MAX_LIMIT  # the deepest result a search can show
-    if not isinstance(position, int) or isinstance(position, bool) or not 1 <= position <= last:
-        raise ApiError(400, "invalid_body", "position must be the result's 1-based position")
+    body = contract.parse(contract.ClickBody, deps.json_body())
+    article_id, position = body.article_id, body.position
+    article = article_service.resolve(deps.engine().index(), article_id, False)
+    if article is None:
+        raise _not_found(article_id)
     if not analytics.search_exists(deps.db(), search_id):
         raise ApiError(404, "not_found", f"there is no search {search_id}")
-    article = article_service.resolve(deps.engine().index(), article_id, False)
     analytics.record_click(deps.db(), search_id, article, position)
     return jsonify({"search_id": search_id, "article_id": article_id, "position": position}), 201

@@ -14,6 +14,12 @@ from kb.web.errors import ApiError
 MAX_QUERY_CHARS = 500
 MAX_FILTER_CHARS = 100
 LOCALES = ("es", "en")
+# What the API takes, stated once for these functions and the contract (kb.web.contract): no control
+# character (the C0 and C1 sets, tab and line breaks aside in a query), and in a query a letter or a digit.
+_CONTROL = r"\x00-\x08\x0e-\x1f\x7f-\x9f"
+QUERY_PATTERN = rf"^[^{_CONTROL}]*[^\W_][^{_CONTROL}]*$"
+FILTER_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+_FILTER = re.compile(FILTER_PATTERN)
 
 
 def clean_query(raw: str | None, name: str = "q", required: bool = True, limit: int = MAX_QUERY_CHARS) -> str:
@@ -23,7 +29,7 @@ def clean_query(raw: str | None, name: str = "q", required: bool = True, limit: 
     search for (no letter or digit, as in ``"¿?"`` or a lone emoji).
     """
     text = raw or ""
-    if len(text) > limit * 4:  # refuse before normalising megabytes
+    if len(text) > limit:  # as sent: normalising never makes a query too long
         raise ApiError(400, "query_too_long", f"{name} may hold at most {limit} characters")
     text = unicodedata.normalize("NFC", text)
     if any(unicodedata.category(ch) == "Cc" and not ch.isspace() for ch in text):
@@ -84,10 +90,12 @@ def filter_arg(value: str | None, name: str) -> str | None:
     """A product or tag filter: printable text of at most ``MAX_FILTER_CHARS`` characters."""
     if value is None or not value.strip():
         return None
-    value = unicodedata.normalize("NFC", value.strip())
-    if len(value) > MAX_FILTER_CHARS or not value.isprintable():
-        raise ApiError(400, "invalid_parameter", f"{name} must be printable text of at most {MAX_FILTER_CHARS} chars")
-    return value
+    value = value.strip()
+    if len(value) > MAX_FILTER_CHARS or not _FILTER.match(value):
+        raise ApiError(
+            400, "invalid_parameter", f"{name} must be text of at most {MAX_FILTER_CHARS} chars, no control characters"
+        )
+    return unicodedata.normalize("NFC", value)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

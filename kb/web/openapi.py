@@ -1,34 +1,147 @@
-"""The OpenAPI 3.1 document of kb's HTTP API, served at ``/api/v1/openapi.json``.
+"""The OpenAPI 3.1 document of kb's HTTP API, served at ``/api/v1/openapi.json``, generated from the
+pydantic models of ``kb.web.contract``: this module only says which model is each operation's query,
+body and answer.
 
 Kept true by tests/test_openapi.py: every API route is documented and every documented path is a
-route, and a schema-driven fuzz run (schemathesis) checks that answers match these schemas.
+route, and a schema-driven fuzz run (schemathesis) checks that every request the document allows is
+accepted, every request it forbids is refused, and every answer matches its model.
 """
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass, field
 from typing import Any
 
-from kb.services import review, suggestion_log
-from kb.web import inputs
+from pydantic.json_schema import models_json_schema
 
-STRING = {"type": "string"}
-NULLABLE_STRING = {"type": ["string", "null"]}
-INTEGER = {"type": "integer"}
-NUMBER = {"type": "number"}
-BOOLEAN = {"type": "boolean"}
-LOCALE_PARAM = {
-    "type": "string",
-    "pattern": inputs.LOCALE_PATTERN,
-    "description": "es or en; a regional form (es-ES, es_419, en-US) reads as its language",
+from kb.web import contract as c
+
+BEARER = [{"bearer": []}]
+OPTIONAL_BEARER = [{}, {"bearer": []}]
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str
+    id: str
+    summary: str
+    answer: type[c.Model] | None  # the success answer (None: described by ``answers``)
+    status: int = 200
+    errors: tuple[int, ...] = ()
+    query: type[c.Model] | None = None
+    body: type[c.Model] | None = None
+    path_params: dict[str, dict] = field(default_factory=dict)
+    security: list | None = None
+    answers: dict | None = None  # a whole responses object, for what no model describes
+    body_schema: dict | None = None  # a request body no model describes (a help desk's own payload)
+
+
+ARTICLE_ID = {"article_id": {"type": "string", "minLength": 1}}
+USER_ID = {"user_id": {"type": "integer", "minimum": 1}}
+
+OPERATIONS = (
+    Operation("get", "/-/health", "health", "Liveness and the live build", c.Health),
+    Operation(
+        "get", "/api/v1/search", "search",
+        "Search: hybrid (BM25F + embeddings), public articles (and internal ones for staff)",
+        c.SearchPage, errors=(400, 429, 503), query=c.SearchParams,
+    ),
+    Operation(
+        "get", "/api/v1/autocomplete", "autocomplete", "Article titles for what the customer has typed so far",
+        c.Titles, errors=(400, 429, 503), query=c.AutocompleteParams,
+    ),
+    Operation(
+        "get", "/api/v1/articles/{article_id}", "getArticle", "A public article", c.ArticlePage,
+        errors=(400, 404, 503), path_params=ARTICLE_ID,
+    ),
+    Operation(
+        "post", "/api/v1/articles/{article_id}/feedback", "voteArticle", "Was this helpful? A customer's vote",
+        c.Voted, 201, (400, 404, 413, 429, 503), body=c.VoteBody, path_params=ARTICLE_ID,
+    ),
+    Operation(
+        "post", "/api/v1/searches/{search_id}/clicks", "recordClick", "A result opened from a search",
+        c.Clicked, 201, (400, 404, 413, 429, 503), body=c.ClickBody,
+        path_params={"search_id": {"type": "integer", "minimum": 0}},
+    ),
+    Operation(
+        "post", "/api/v1/suggest", "suggest",
+        "The articles that answer a ticket (agents with a token see internal ones)",
+        c.Suggestions, errors=(400, 401, 413, 429, 503), body=c.TicketBody, security=OPTIONAL_BEARER,
+    ),
+    Operation(
+        "post", "/api/v1/integrations/{system}", "integration",
+        "A help desk's new-ticket webhook (Zendesk, Freshdesk, Jira Service Management, ServiceNow)",
+        c.Suggestions, errors=(400, 401, 404, 413, 503), query=c.SuggestParams, security=BEARER,
+        path_params={"system": {"type": "string", "enum": ["zendesk", "freshdesk", "jira", "servicenow"]}},
+        body_schema={
+            "type": "object",
+            "description": "The help desk's own webhook or event payload for a new ticket (see the README)",
+        },
+    ),
+    Operation(
+        "post", "/api/v1/suggestions/{suggestion_id}/feedback", "suggestionFeedback",
+        "What the agent did with a suggested article", c.FeedbackRecorded, 201, (400, 401, 404, 413, 429, 503),
+        body=c.SuggestionFeedbackBody, security=OPTIONAL_BEARER,
+        path_params={"suggestion_id": {"type": "string", "minLength": 1}},
+    ),
+    Operation(
+        "get", "/api/v1/me", "me", "Who the request's token says the caller is", c.Me, errors=(400, 401),
+        security=OPTIONAL_BEARER,
+    ),
+    Operation(
+        "get", "/api/v1/review", "reviewQueue", "The owners' review queue and content gaps", c.ReviewQueue,
+        errors=(400, 401, 403, 503), query=c.ReviewParams, security=BEARER,
+    ),
+    Operation(
+        "post", "/api/v1/review/{article_id}", "reviewAction", "Record that an owner reviewed or snoozed an article",
+        c.ReviewRecorded, 201, (400, 401, 403, 404, 413, 503), body=c.ReviewActionBody, path_params=ARTICLE_ID,
+        security=BEARER,
+    ),
+    Operation(
+        "get", "/api/v1/analytics", "analytics", "The analytics dashboard's figures for a period", c.Analytics,
+        errors=(400, 401, 403), query=c.PeriodParams, security=BEARER,
+    ),
+    Operation(
+        "get", "/api/v1/comments", "comments",
+        "Customers' vote comments for a period (owners), newest first; CSV with format=csv", c.Comments,
+        errors=(400, 401, 403), query=c.CommentsParams, security=BEARER,
+    ),
+    Operation("get", "/api/v1/users", "listUsers", "Staff accounts (admins)", c.Users, errors=(400, 401, 403),
+              security=BEARER),
+    Operation(
+        "post", "/api/v1/users", "createUser",
+        "Create a staff account (admins); it enrols a second factor at its first sign-in", c.StaffUser, 201,
+        (400, 401, 403, 409, 413), body=c.NewUserBody, security=BEARER,
+    ),
+    Operation(
+        "post", "/api/v1/users/{user_id}", "userAction",
+        "Disable, enable or reset the second factor of an account (admins); ends its sessions", c.StaffUser,
+        errors=(400, 401, 403, 404, 409, 413), body=c.UserActionBody, path_params=USER_ID, security=BEARER,
+    ),
+    Operation(
+        "delete", "/api/v1/users/{user_id}", "deleteUser", "Delete an account and its sessions (admins)", c.Deleted,
+        errors=(400, 401, 403, 404, 409), path_params=USER_ID, security=BEARER,
+    ),
+    Operation(
+        "get", "/api/v1/openapi.json", "openapi", "This document", None,
+        answers={"200": {"description": "The OpenAPI document", "content": {"application/json": {}}}},
+    ),
+)  # fmt: skip
+
+STATUSES = {
+    400: "Bad input: unknown parameter, bad value, malformed JSON or body",
+    401: "No valid API token where one is needed (the answer has WWW-Authenticate: Bearer)",
+    403: "The token's role may not do this",
+    404: "No such resource, or one the caller may not see (the same answer)",
+    405: "Method not allowed (OPTIONS included: kb takes no cross-origin calls)",
+    409: "In conflict with what exists (an account with that e-mail; changing your own account)",
+    413: "The request body, or a field of it, is too large",
+    429: "Too many requests from this client: wait Retry-After seconds",
+    503: "The knowledge base is not indexed yet, was indexed with another model, or the database cannot be "
+    "written right now",
 }
-
-
-def _obj(properties: dict[str, Any], required: list[str] | None = None, extra: bool = False) -> dict:
-    schema: dict[str, Any] = {"type": "object", "properties": properties}
-    schema["required"] = list(properties) if required is None else required
-    if not extra:
-        schema["additionalProperties"] = False
-    return schema
 
 
 def _ref(name: str) -> dict:
@@ -39,609 +152,79 @@ def _json(schema: dict, description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def _error_responses(*statuses: int) -> dict:
-    out = {str(s): {"$ref": f"#/components/responses/E{s}"} for s in statuses}
-    out["default"] = {"$ref": "#/components/responses/Error"}
+def _tidy(schema: Any) -> Any:
+    """Without pydantic's ``title`` keys (the names say it)."""
+    if isinstance(schema, dict):
+        return {k: _tidy(v) for k, v in schema.items() if not (k == "title" and isinstance(v, str))}
+    if isinstance(schema, list):
+        return [_tidy(v) for v in schema]
+    return schema
+
+
+def _parameter_schema(schema: dict) -> dict:
+    """A query parameter's schema: a parameter is absent or a value, never null."""
+    options = [s for s in schema.get("anyOf", ()) if s != {"type": "null"}]
+    if len(options) == 1:
+        schema = {**{k: v for k, v in schema.items() if k not in ("anyOf", "default")}, **options[0]}
+        if schema.get("default", 0) is None:
+            schema.pop("default")
+    return {k: v for k, v in schema.items() if not (k == "default" and v is None)}
+
+
+def _query(model: type[c.Model]) -> list[dict]:
+    schema = _tidy(model.model_json_schema(by_alias=True))
+    required = set(schema.get("required", ()))
+    out = []
+    for name, prop in schema["properties"].items():
+        prop = _parameter_schema(prop)
+        param = {"name": name, "in": "query", "required": name in required, "schema": prop}
+        if "description" in prop:
+            param["description"] = prop.pop("description")
+        out.append(param)
     return out
 
 
-def _query(name: str, schema: dict, description: str = "", required: bool = False) -> dict:
-    param = {"name": name, "in": "query", "required": required, "schema": schema}
-    if description:
-        param["description"] = description
-    return param
+@functools.cache
+def _components() -> tuple[dict, dict]:
+    """Every model's schema under components/schemas, and each model's reference."""
+    bodies = {op.body for op in OPERATIONS if op.body is not None}
+    answers = {op.answer for op in OPERATIONS if op.answer is not None} | {c.Error}
+    wanted = [(m, "validation") for m in bodies] + [(m, "serialization") for m in answers]
+    refs, defs = models_json_schema(wanted, ref_template="#/components/schemas/{model}")
+    return {m: ref for (m, _), ref in refs.items()}, _tidy(defs.get("$defs", {}))
 
 
-def _path(name: str, schema: dict | None = None) -> dict:
-    return {"name": name, "in": "path", "required": True, "schema": schema or {"type": "string", "minLength": 1}}
-
-
-BEARER = [{"bearer": []}]
-OPTIONAL_BEARER = [{}, {"bearer": []}]
-
-SECTION = _obj({"heading": STRING, "anchor": STRING})
-AUDIENCE = {
-    "type": "string",
-    "enum": ["public", "internal"],
-    "description": "internal: staff only (a customer given its link finds nothing)",
-}
-SEARCH_HIT = _obj(
-    {
-        "id": STRING,
-        "title": STRING,
-        "url": STRING,
-        "locale": STRING,
-        "updated": NULLABLE_STRING,
-        "section": SECTION,
-        "snippet": STRING,
-        "score": NUMBER,
-        "audience": AUDIENCE,
-    }
-)
-FACET = {"type": "object", "additionalProperties": INTEGER}
-SEARCH = _obj(
-    {
-        "query": STRING,
-        "total": INTEGER,
-        "took_ms": NUMBER,
-        "did_you_mean": NULLABLE_STRING,
-        "fallback_locale": {"type": ["string", "null"], "enum": ["es", "en", None]},
-        "facets": _obj({"locale": FACET, "product": FACET, "tags": FACET}),
-        "labels": _obj(
-            {
-                "product": {"type": "object", "additionalProperties": {"type": "object"}},
-                "tags": {"type": "object", "additionalProperties": {"type": "object"}},
-            }
-        ),
-        "search_id": INTEGER,
-        "results": {"type": "array", "items": SEARCH_HIT},
-    }
-)
-LINK = _obj({"id": STRING, "title": STRING, "url": STRING, "audience": AUDIENCE})
-ARTICLE = _obj(
-    {
-        "id": STRING,
-        "title": STRING,
-        "summary": STRING,
-        "url": STRING,
-        "locale": STRING,
-        "audience": AUDIENCE,
-        "product": STRING,
-        "tags": {"type": "array", "items": STRING},
-        "updated": NULLABLE_STRING,
-        "reviewed": NULLABLE_STRING,
-        "sections": {"type": "array", "items": _obj({"heading": STRING, "anchor": STRING, "level": INTEGER})},
-        "html": STRING,
-        "translations": {
-            "type": "array",
-            "items": _obj({"id": STRING, "title": STRING, "url": STRING, "locale": STRING, "audience": AUDIENCE}),
-        },
-        "related": {"type": "array", "items": LINK},
-        "votes": _obj({"helpful": INTEGER, "not_helpful": INTEGER}),
-    }
-)
-REASON = _obj(
-    {
-        "code": {"type": "string", "enum": ["matched_terms", "meaning", "section"]},
-        "detail": STRING,
-        "terms": {"type": "array", "items": STRING},
-        "article_terms": {"type": "array", "items": STRING},
-        "similarity": NUMBER,
-        "heading": STRING,
-    },
-    required=["code", "detail"],
-)
-SUGGESTIONS = _obj(
-    {
-        "suggestion_id": STRING,
-        "ticket_id": NULLABLE_STRING,
-        "locale": STRING,
-        "suggestions": {
-            "type": "array",
-            "items": _obj(
-                {
-                    "id": STRING,
-                    "title": STRING,
-                    "url": STRING,
-                    "locale": STRING,
-                    "audience": AUDIENCE,
-                    "section": SECTION,
-                    "snippet": STRING,
-                    "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-                    "reasons": {"type": "array", "items": REASON},
-                }
-            ),
-        },
-        "gap": BOOLEAN,
-        "removed": {"type": "array", "items": STRING},
-        "took_ms": NUMBER,
-    }
-)
-TICKET = _obj(
-    {
-        "subject": {"type": "string", "maxLength": 1000},
-        "body": STRING,
-        "locale": {"type": ["string", "null"], "pattern": inputs.LOCALE_PATTERN},
-        "product": {"type": ["string", "null"]},
-        "limit": {"type": "integer", "minimum": 1, "maximum": 20},
-        "audience": {"type": "string", "enum": ["internal", "public"]},
-        "ticket_id": {"type": ["string", "integer", "null"]},
-    },
-    required=[],
-)
-COMMENT_FIELDS = {"at": STRING, "helpful": BOOLEAN, "comment": STRING, "locale": NULLABLE_STRING}
-ARTICLE_COMMENT = _obj({"article_id": STRING, **COMMENT_FIELDS})
-REVIEW_QUEUE = _obj(
-    {
-        "articles": {
-            "type": "array",
-            "items": _obj(
-                {
-                    "id": STRING,
-                    "title": STRING,
-                    "owner": STRING,
-                    "locale": STRING,
-                    "path": STRING,
-                    "score": NUMBER,
-                    "demand": INTEGER,
-                    "age_days": INTEGER,
-                    "reasons": {
-                        "type": "array",
-                        "items": _obj({"code": {"type": "string", "enum": list(review.REASONS)}, "detail": STRING}),
-                    },
-                    "comments": {"type": "array", "items": _obj(COMMENT_FIELDS)},
-                }
-            ),
-        },
-        "gaps": {
-            "type": "array",
-            "items": _obj(
-                {
-                    "topic": STRING,
-                    "count": INTEGER,
-                    "searches": INTEGER,
-                    "tickets": INTEGER,
-                    "examples": {"type": "array", "items": STRING},
-                }
-            ),
-        },
-        "counts": {"type": "object", "additionalProperties": INTEGER},
-        "took_ms": NUMBER,
-    }
-)
-STAFF_USER = _obj(
-    {
-        "id": INTEGER,
-        "email": STRING,
-        "name": STRING,
-        "role": {"type": "string", "enum": ["agent", "owner", "admin"]},
-        "enrolled": BOOLEAN,
-        "recovery_codes_left": INTEGER,
-        "created_at": STRING,
-        "disabled_at": NULLABLE_STRING,
-        "sessions": INTEGER,
-    }
-)
-SHARE = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
-ANALYTICS = _obj(
-    {
-        "from": {"type": "string", "format": "date"},
-        "to": {"type": "string", "format": "date"},
-        "searches": _obj(
-            {
-                "total": INTEGER,
-                "zero_results": INTEGER,
-                "zero_result_rate": SHARE,
-                "per_day": {
-                    "type": "array",
-                    "items": _obj({"day": STRING, "searches": INTEGER, "zero_results": INTEGER}),
-                },
-                "top": {
-                    "type": "array",
-                    "items": _obj({"query": STRING, "count": INTEGER, "zero_results": INTEGER, "clicks": INTEGER}),
-                },
-                "click_through_by_position": {
-                    "type": "array",
-                    "items": _obj({"position": INTEGER, "shown": INTEGER, "clicks": INTEGER, "rate": SHARE}),
-                },
-            }
-        ),
-        "votes": _obj({"helpful": INTEGER, "not_helpful": INTEGER, "helpful_ratio": SHARE}),
-        "comments": {"type": "array", "items": ARTICLE_COMMENT},
-        "staff": _obj({"searches": INTEGER}),
-        "suggestions": _obj(
-            {
-                "total": INTEGER,
-                "confident": INTEGER,
-                "confident_share": SHARE,
-                "min_confidence": NUMBER,
-                "feedback": _obj({o: INTEGER for o in suggestion_log.OUTCOMES}),
-                "acceptance": SHARE,
-            }
-        ),
-    }
-)
-ERROR = _obj({"error": _obj({"code": STRING, "message": STRING})})
-
-INTEGRATION_PAYLOAD = {
-    "type": "object",
-    "description": "The help desk's own webhook or event payload for a new ticket (see the README)",
-}
+def _operation(op: Operation, refs: dict) -> dict:
+    out: dict[str, Any] = {"summary": op.summary, "operationId": op.id}
+    if op.security is not None:
+        out["security"] = op.security
+    params = [{"name": n, "in": "path", "required": True, "schema": s} for n, s in op.path_params.items()]
+    if op.query is not None:
+        params += _query(op.query)
+    if params:
+        out["parameters"] = params
+    if op.body is not None or op.body_schema is not None:
+        schema = refs[op.body] if op.body is not None else op.body_schema
+        out["requestBody"] = {"required": True, "content": {"application/json": {"schema": schema}}}
+    if op.answers is not None:
+        out["responses"] = op.answers
+        return out
+    answer = _json(refs[op.answer], (op.answer.__doc__ or op.summary).strip().split("\n")[0])
+    if op.query is c.CommentsParams:  # format=csv answers the same comments as text/csv
+        answer["content"]["text/csv"] = {"schema": {"type": "string"}}
+    out["responses"] = {str(op.status): answer}
+    out["responses"] |= {str(s): {"$ref": f"#/components/responses/E{s}"} for s in op.errors}
+    out["responses"]["default"] = {"$ref": "#/components/responses/Error"}
+    return out
 
 
 def document() -> dict:
     """The whole OpenAPI document."""
-    search_params = [
-        _query("q", {"type": "string", "minLength": 1, "maxLength": 500}, "What the customer typed", required=True),
-        _query("locale", LOCALE_PARAM),
-        _query("product", {"type": "string", "maxLength": 200}),
-        _query("tag", {"type": "string", "maxLength": 200}, "May repeat: an article must have every tag"),
-        _query("limit", {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}),
-        _query("offset", {"type": "integer", "minimum": 0, "maximum": 1000, "default": 0}),
-        _query("mode", {"type": "string", "enum": ["hybrid", "lexical", "semantic"], "default": "hybrid"}),
-        _query(
-            "correct",
-            {"type": "string", "enum": ["true", "false"], "default": "true"},
-            "false: search only what was typed (no typo correction)",
-        ),
-    ]
-    suggest_query = [
-        _query("locale", LOCALE_PARAM),
-        _query("product", {"type": "string", "maxLength": 200}),
-        _query("limit", {"type": "integer", "minimum": 1, "maximum": 20}),
-        _query("audience", {"type": "string", "enum": ["internal", "public"]}),
-    ]
-    paths: dict[str, Any] = {
-        "/-/health": {
-            "get": {
-                "summary": "Liveness and the live build",
-                "operationId": "health",
-                "responses": {
-                    "200": _json(
-                        _obj({"status": STRING, "build": NULLABLE_STRING, "articles": INTEGER, "chunks": INTEGER}),
-                        "The service is up",
-                    )
-                },
-            }
-        },
-        "/api/v1/search": {
-            "get": {
-                "summary": "Search: hybrid (BM25F + embeddings), public articles (and internal ones for staff)",
-                "operationId": "search",
-                "parameters": search_params,
-                "responses": {"200": _json(SEARCH, "Ranked articles, best section each")}
-                | _error_responses(400, 429, 503),
-            }
-        },
-        "/api/v1/autocomplete": {
-            "get": {
-                "summary": "Article titles for what the customer has typed so far",
-                "operationId": "autocomplete",
-                "parameters": [
-                    _query("q", {"type": "string", "minLength": 1, "maxLength": 500}, required=True),
-                    _query("locale", LOCALE_PARAM),
-                    _query("limit", {"type": "integer", "minimum": 1, "maximum": 20, "default": 8}),
-                ],
-                "responses": {"200": _json(_obj({"suggestions": {"type": "array", "items": LINK}}), "Titles")}
-                | _error_responses(400, 429, 503),
-            }
-        },
-        "/api/v1/articles/{article_id}": {
-            "get": {
-                "summary": "A public article",
-                "operationId": "getArticle",
-                "parameters": [_path("article_id")],
-                "responses": {"200": _json(ARTICLE, "The article")} | _error_responses(400, 404, 503),
-            }
-        },
-        "/api/v1/articles/{article_id}/feedback": {
-            "post": {
-                "summary": "Was this helpful? A customer's vote",
-                "operationId": "voteArticle",
-                "parameters": [_path("article_id")],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": _obj(
-                                {
-                                    "helpful": BOOLEAN,
-                                    "comment": {"type": "string", "maxLength": 2000},
-                                    "search_id": {"type": "integer", "minimum": 1},
-                                    "locale": {"type": ["string", "null"], "pattern": inputs.LOCALE_PATTERN},
-                                },
-                                required=["helpful"],
-                            )
-                        }
-                    },
-                },
-                "responses": {
-                    "201": _json(
-                        _obj(
-                            {
-                                "article_id": STRING,
-                                "helpful": BOOLEAN,
-                                "votes": _obj({"helpful": INTEGER, "not_helpful": INTEGER}),
-                            }
-                        ),
-                        "Recorded; the article's totals",
-                    )
-                }
-                | _error_responses(400, 404, 413, 429, 503),
-            }
-        },
-        "/api/v1/searches/{search_id}/clicks": {
-            "post": {
-                "summary": "A result opened from a search",
-                "operationId": "recordClick",
-                "parameters": [_path("search_id", {"type": "integer", "minimum": 0})],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": _obj({"article_id": STRING, "position": {"type": "integer", "minimum": 1}})
-                        }
-                    },
-                },
-                "responses": {
-                    "201": _json(_obj({"search_id": INTEGER, "article_id": STRING, "position": INTEGER}), "Recorded")
-                }
-                | _error_responses(400, 404, 413, 429, 503),
-            }
-        },
-        "/api/v1/suggest": {
-            "post": {
-                "summary": "The articles that answer a ticket (agents with a token see internal ones)",
-                "operationId": "suggest",
-                "security": OPTIONAL_BEARER,
-                "requestBody": {"required": True, "content": {"application/json": {"schema": TICKET}}},
-                "responses": {"200": _json(SUGGESTIONS, "Suggestions, best first")}
-                | _error_responses(400, 401, 413, 429, 503),
-            }
-        },
-        "/api/v1/integrations/{system}": {
-            "post": {
-                "summary": "A help desk's new-ticket webhook (Zendesk, Freshdesk, Jira Service Management, ServiceNow)",
-                "operationId": "integration",
-                "security": BEARER,
-                "parameters": [
-                    _path("system", {"type": "string", "enum": ["zendesk", "freshdesk", "jira", "servicenow"]}),
-                    *suggest_query,
-                ],
-                "requestBody": {"required": True, "content": {"application/json": {"schema": INTEGRATION_PAYLOAD}}},
-                "responses": {"200": _json(SUGGESTIONS, "Suggestions, best first")}
-                | _error_responses(400, 401, 404, 413, 503),
-            }
-        },
-        "/api/v1/suggestions/{suggestion_id}/feedback": {
-            "post": {
-                "summary": "What the agent did with a suggested article",
-                "operationId": "suggestionFeedback",
-                "security": OPTIONAL_BEARER,
-                "parameters": [_path("suggestion_id")],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": _obj(
-                                {
-                                    "article_id": STRING,
-                                    "outcome": {"type": "string", "enum": list(suggestion_log.OUTCOMES)},
-                                }
-                            )
-                        }
-                    },
-                },
-                "responses": {
-                    "201": _json(
-                        _obj(
-                            {
-                                "suggestion_id": STRING,
-                                "article_id": STRING,
-                                "outcome": STRING,
-                                "counts": _obj({o: INTEGER for o in suggestion_log.OUTCOMES}),
-                            }
-                        ),
-                        "Recorded; the article's totals",
-                    )
-                }
-                | _error_responses(400, 401, 404, 413, 429, 503),
-            }
-        },
-        "/api/v1/me": {
-            "get": {
-                "summary": "Who the request's token says the caller is",
-                "operationId": "me",
-                "security": OPTIONAL_BEARER,
-                "responses": {
-                    "200": _json(
-                        _obj(
-                            {
-                                "role": {"type": "string", "enum": ["customer", "agent", "owner", "admin"]},
-                                "staff": BOOLEAN,
-                            }
-                        ),
-                        "The caller's role",
-                    )
-                }
-                | _error_responses(400, 401),
-            }
-        },
-        "/api/v1/review": {
-            "get": {
-                "summary": "The owners' review queue and content gaps",
-                "operationId": "reviewQueue",
-                "security": BEARER,
-                "parameters": [
-                    _query("owner", {"type": "string", "maxLength": 200}),
-                    _query("reason", {"type": "string", "enum": list(review.REASONS)}),
-                    _query("locale", LOCALE_PARAM),
-                    _query("lang", {"type": "string", "enum": ["es", "en"]}),
-                ],
-                "responses": {"200": _json(REVIEW_QUEUE, "Articles to review, highest score first")}
-                | _error_responses(400, 401, 403, 503),
-            }
-        },
-        "/api/v1/review/{article_id}": {
-            "post": {
-                "summary": "Record that an owner reviewed or snoozed an article",
-                "operationId": "reviewAction",
-                "security": BEARER,
-                "parameters": [_path("article_id")],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": _obj(
-                                {
-                                    "action": {"type": "string", "enum": list(review.ACTIONS)},
-                                    "days": {"type": "integer", "minimum": 1, "maximum": review.MAX_SNOOZE_DAYS},
-                                    "note": {"type": "string", "maxLength": review.MAX_NOTE_CHARS},
-                                },
-                                required=["action"],
-                            )
-                        }
-                    },
-                },
-                "responses": {
-                    "201": _json(
-                        _obj(
-                            {
-                                "article_id": STRING,
-                                "action": STRING,
-                                "by": STRING,
-                                "at": STRING,
-                                "until": NULLABLE_STRING,
-                                "note": STRING,
-                            }
-                        ),
-                        "Recorded",
-                    )
-                }
-                | _error_responses(400, 401, 403, 404, 413, 503),
-            }
-        },
-        "/api/v1/analytics": {
-            "get": {
-                "summary": "The analytics dashboard's figures for a period",
-                "operationId": "analytics",
-                "security": BEARER,
-                "parameters": [
-                    _query("from", {"type": "string", "format": "date"}, "2000-01-01 to 2100-12-31"),
-                    _query("to", {"type": "string", "format": "date"}, "2000-01-01 to 2100-12-31"),
-                ],
-                "responses": {"200": _json(ANALYTICS, "Figures for the period")} | _error_responses(400, 401, 403),
-            }
-        },
-        "/api/v1/comments": {
-            "get": {
-                "summary": "Customers' vote comments for a period (owners), newest first; CSV with format=csv",
-                "operationId": "comments",
-                "security": BEARER,
-                "parameters": [
-                    _query("from", {"type": "string", "format": "date"}, "2000-01-01 to 2100-12-31"),
-                    _query("to", {"type": "string", "format": "date"}, "2000-01-01 to 2100-12-31"),
-                    _query("article", {"type": "string", "maxLength": 400}),
-                    _query("format", {"type": "string", "enum": ["json", "csv"]}),
-                ],
-                "responses": {
-                    "200": {
-                        "description": "The comments",
-                        "content": {
-                            "application/json": {
-                                "schema": _obj(
-                                    {
-                                        "from": STRING,
-                                        "to": STRING,
-                                        "comments": {"type": "array", "items": ARTICLE_COMMENT},
-                                    }
-                                )
-                            },
-                            "text/csv": {"schema": STRING},
-                        },
-                    }
-                }
-                | _error_responses(400, 401, 403),
-            }
-        },
-        "/api/v1/users": {
-            "get": {
-                "summary": "Staff accounts (admins)",
-                "operationId": "listUsers",
-                "security": BEARER,
-                "responses": {"200": _json(_obj({"users": {"type": "array", "items": STAFF_USER}}), "Accounts")}
-                | _error_responses(400, 401, 403),
-            },
-            "post": {
-                "summary": "Create a staff account (admins); it enrols a second factor at its first sign-in",
-                "operationId": "createUser",
-                "security": BEARER,
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": _obj(
-                                {
-                                    "email": {"type": "string", "maxLength": 320},
-                                    "role": {"type": "string", "enum": ["agent", "owner", "admin"]},
-                                    "name": {"type": "string", "maxLength": 200},
-                                    "password": {"type": "string", "minLength": 12, "maxLength": 1000},
-                                },
-                                required=["email", "role", "password"],
-                            )
-                        }
-                    },
-                },
-                "responses": {"201": _json(STAFF_USER, "Created")} | _error_responses(400, 401, 403, 409, 413),
-            },
-        },
-        "/api/v1/users/{user_id}": {
-            "post": {
-                "summary": "Disable, enable or reset the second factor of an account (admins); ends its sessions",
-                "operationId": "userAction",
-                "security": BEARER,
-                "parameters": [_path("user_id", {"type": "integer", "minimum": 1})],
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": _obj({"action": {"type": "string", "enum": ["disable", "enable", "reset_2fa"]}})
-                        }
-                    },
-                },
-                "responses": {"200": _json(STAFF_USER, "The account now")}
-                | _error_responses(400, 401, 403, 404, 409, 413),
-            },
-            "delete": {
-                "summary": "Delete an account and its sessions (admins)",
-                "operationId": "deleteUser",
-                "security": BEARER,
-                "parameters": [_path("user_id", {"type": "integer", "minimum": 1})],
-                "responses": {"200": _json(_obj({"deleted": INTEGER, "email": STRING}), "Deleted")}
-                | _error_responses(400, 401, 403, 404, 409),
-            },
-        },
-        "/api/v1/openapi.json": {
-            "get": {
-                "summary": "This document",
-                "operationId": "openapi",
-                "responses": {"200": {"description": "The OpenAPI document", "content": {"application/json": {}}}},
-            }
-        },
-    }
-    statuses = {
-        400: "Bad input: unknown parameter, bad value, malformed JSON or body",
-        401: "No valid API token where one is needed (the answer has WWW-Authenticate: Bearer)",
-        403: "The token's role may not do this",
-        404: "No such resource, or one the caller may not see (the same answer)",
-        405: "Method not allowed (OPTIONS included: kb takes no cross-origin calls)",
-        409: "In conflict with what exists (an account with that e-mail; changing your own account)",
-        413: "The request body, or a field of it, is too large",
-        429: "Too many requests from this client: wait Retry-After seconds",
-        503: "The knowledge base is not indexed yet, was indexed with another model, or the database cannot be "
-        "written right now",
-    }
-    responses = {f"E{s}": _json(_ref("Error"), text) for s, text in statuses.items()}
+    refs, schemas = _components()
+    paths: dict[str, dict] = {}
+    for op in OPERATIONS:
+        paths.setdefault(op.path, {})[op.method] = _operation(op, refs)
+    responses = {f"E{s}": _json(_ref("Error"), text) for s, text in STATUSES.items()}
     responses["Error"] = _json(_ref("Error"), "An error, in kb's one error shape")
     return {
         "openapi": "3.1.0",
@@ -654,10 +237,14 @@ def document() -> dict:
         },
         "paths": paths,
         "components": {
-            "schemas": {"Error": ERROR},
+            "schemas": schemas,
             "responses": responses,
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "kb token create --role ..."}
             },
         },
     }
+
+
+# The locale parameter's schema (tests check the API accepts exactly what it allows).
+LOCALE_PARAM = _parameter_schema(_tidy(c.SearchParams.model_json_schema()["properties"]["locale"]))

@@ -12,7 +12,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from kb.services import analytics, dashboard, review
 from kb.services import articles as article_service
-from kb.web import auth, deps, inputs
+from kb.web import auth, contract, deps, inputs
 from kb.web.errors import ApiError
 
 bp = Blueprint("owners", __name__)
@@ -34,7 +34,7 @@ def _text_arg(name: str, limit: int = 200) -> str | None:
 @bp.get("/api/v1/review")
 def review_queue():
     auth.require_role(*OWNER_ROLES)
-    inputs.check_known(request.args.keys(), ("owner", "reason", "locale", "lang"))
+    contract.query(contract.ReviewParams, request.args)
     reason = _text_arg("reason", 40)
     if reason is not None and reason not in review.REASONS:
         raise ApiError(400, "invalid_parameter", f"reason must be one of {', '.join(review.REASONS)}")
@@ -57,18 +57,11 @@ def review_queue():
 @bp.post("/api/v1/review/<path:article_id>")
 def review_action(article_id: str):
     auth.require_role(*OWNER_ROLES)
-    body = inputs.json_object(deps.json_body(), ("action", "days", "note"))
+    body = contract.parse(contract.ReviewActionBody, deps.json_body())
     found = article_service.resolve(deps.engine().index(), article_id, True) if len(article_id) <= 400 else None
     if found is None:
         raise ApiError(404, "not_found", f"there is no article {article_id!r}")
-    action, days, note = body.get("action"), body.get("days"), body.get("note", "")
-    if action not in review.ACTIONS:
-        raise ApiError(400, "invalid_body", f"action must be one of {', '.join(review.ACTIONS)}")
-    if days is not None and (not isinstance(days, int) or isinstance(days, bool)):
-        raise ApiError(400, "invalid_body", f"days must be a whole number from 1 to {review.MAX_SNOOZE_DAYS}")
-    if not isinstance(note, str) or len(note) > review.MAX_NOTE_CHARS:
-        raise ApiError(400, "invalid_body", f"note must be text of at most {review.MAX_NOTE_CHARS} characters")
-    row = review.record_action(deps.db(), found, action, auth.who() or auth.role(), days, note)
+    row = review.record_action(deps.db(), found, body.action, auth.who() or auth.role(), body.days, body.note)
     response = jsonify(
         {
             "article_id": found,
@@ -111,7 +104,7 @@ def _period() -> tuple[dt.date, dt.date]:
 @bp.get("/api/v1/analytics")
 def analytics_report():
     auth.require_role(*OWNER_ROLES)
-    inputs.check_known(request.args.keys(), ("from", "to"))
+    contract.query(contract.PeriodParams, request.args)
     start, end = _period()
     return jsonify(dashboard.report(deps.db(), start, end, current_app.config["SUGGEST_MIN_CONFIDENCE"]))
 
@@ -121,7 +114,7 @@ def comments():
     """Customers' comments on their votes for a period (default the last 30 days), newest first: JSON,
     or with ``format=csv`` a CSV file to open in a spreadsheet."""
     auth.require_role(*OWNER_ROLES)
-    inputs.check_known(request.args.keys(), ("from", "to", "article", "format"))
+    contract.query(contract.CommentsParams, request.args)
     start, end = _period()
     wanted = request.args.get("format") or "json"
     if wanted not in ("json", "csv"):
