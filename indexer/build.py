@@ -33,11 +33,10 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer import bm25, gitmeta, labels, publish, sources
+from indexer import bm25, embed, gitmeta, labels, publish, sources
 from indexer.analysis import ANALYSIS_VERSION
 from indexer.backend import BuildContents, PreviousBuild, open_backend
-from indexer.cache import EmbeddingCache, text_hash
-from indexer.chunk import chunk_blocks
+from indexer.cache import EmbeddingCache
 from indexer.config import IndexConfig
 from indexer.layout import BuildError
 from indexer.parse import ParsedArticle, parse_article
@@ -48,7 +47,6 @@ log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes what a build makes from the same file.
 PIPELINE_VERSION = 5  # 2: BM25F term matrix; 3: rendered pages; 4: locale detected from the text; 5: tags
-EMBED_BLOCK = 256  # chunks embedded between progress reports and cache commits
 
 Progress = Callable[[str, int, int], None]
 
@@ -93,12 +91,6 @@ def _fingerprint(config: IndexConfig, encoder_id: str) -> str:
     """What, besides an article's bytes, decides its chunks and lexical documents."""
     parts = [PIPELINE_VERSION, ANALYSIS_VERSION, config.chunk_overlap, config.default_locale, encoder_id]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:16]
-
-
-def _embed_text(title: str, path: tuple[str, ...], body: str) -> str:
-    """The text the model sees for a chunk: where it is, then what it says."""
-    head = " > ".join((title, *path))
-    return f"{head}\n{body}"
 
 
 class _StageClock:
@@ -270,102 +262,19 @@ class _Builder:
     # -- chunking -----------------------------------------------------------------------------
 
     def _chunk(self, parsed: list[ParsedArticle]) -> list[dict]:
-        enc = self.encoder
-        rows: list[dict] = []
-        for n, article in enumerate(parsed, 1):
-            meta = article.meta
-            for section in article.sections:
-                if not section.blocks:
-                    continue
-                head = _embed_text(meta.title, section.path, "")
-                budget = enc.max_tokens - 2 - getattr(enc, "prefix_tokens", 0) - enc.count_tokens([head])[0]
-                budget = max(budget, 32)
-                pieces = chunk_blocks(section.blocks, budget, self.config.chunk_overlap, enc.count_tokens)
-                for k, piece in enumerate(pieces):
-                    rows.append(
-                        {
-                            "id": f"{meta.id}#{section.ordinal}.{k}",
-                            "article_id": meta.id,
-                            "section": section.ordinal,
-                            "heading": section.heading,
-                            "path": list(section.path),
-                            "anchor": section.anchor,
-                            "line_start": piece.line_start,
-                            "line_end": piece.line_end,
-                            "tokens": piece.tokens,
-                            "text": piece.text,
-                            "embed_hash": text_hash(_embed_text(meta.title, section.path, piece.text)),
-                            "title": meta.title,
-                            "locale": meta.locale,
-                            "product": meta.product,
-                            "tags": list(meta.tags),
-                            "audience": meta.audience,
-                            "status": meta.status,
-                        }
-                    )
-            if n % 200 == 0:
-                self.progress("chunking", n, len(parsed))
-        return rows
+        return embed.chunk_rows(parsed, self.encoder, self.config.chunk_overlap, self.progress)
 
     # -- vectors ------------------------------------------------------------------------------
 
     def _vectors(
         self, rows: list[dict], previous: PreviousBuild | None, prev_chunks: list[dict], n_carried: int
     ) -> np.ndarray:
-        enc = self.encoder
-        prev = previous.manifest if previous is not None else None
-        same_model = prev is not None and prev.get("model_id") == enc.model_id
-        # The model's weights load only when something must be embedded: a carried build knows its size.
-        dim = prev["dimension"] if same_model else enc.dimension
-        self.dimension = dim
-        out = np.zeros((len(rows), dim), dtype=np.float32)
-        have = np.zeros(len(rows), dtype=bool)
-        # Rows carried from a build made by the same model keep their vectors (same text, same model).
-        if n_carried and same_model:
-            prev_rows = {r["id"]: i for i, r in enumerate(prev_chunks)}
-            old = previous.vectors()
-            for i in range(n_carried):
-                j = prev_rows.get(rows[i]["id"])
-                if j is not None and j < len(old):
-                    out[i] = old[j]
-                    have[i] = True
-        cache = EmbeddingCache(self.data_dir)
-        try:
-            missing = [i for i in range(len(rows)) if not have[i]]
-            cached = cache.get_many(enc.model_id, [rows[i]["embed_hash"] for i in missing], dim)
-            todo: list[int] = []
-            for i in missing:
-                vector = cached.get(rows[i]["embed_hash"])
-                if vector is not None:
-                    out[i] = vector
-                    have[i] = True
-                else:
-                    todo.append(i)
-            self.report.reused = len(rows) - len(todo)
-            # Longest first (by the text the model sees), in blocks: similar lengths batch without padding.
-            todo.sort(key=lambda i: -len(self._row_embed_text(rows[i])))
-            unique_todo: dict[str, list[int]] = {}
-            for i in todo:
-                unique_todo.setdefault(rows[i]["embed_hash"], []).append(i)
-            order = list(unique_todo)
-            self.progress("embedding", 0, len(order))
-            for start in range(0, len(order), EMBED_BLOCK):
-                block = order[start : start + EMBED_BLOCK]
-                texts = [self._row_embed_text(rows[unique_todo[h][0]]) for h in block]
-                vectors = enc.encode_passages(texts, batch_size=self.config.batch_size)
-                for h, vector in zip(block, vectors, strict=True):
-                    for i in unique_todo[h]:
-                        out[i] = vector
-                cache.put_many(enc.model_id, zip(block, vectors, strict=True))
-                self.report.embedded += len(block)
-                self.progress("embedding", min(start + EMBED_BLOCK, len(order)), len(order))
-        finally:
-            cache.close()
-        return out
-
-    @staticmethod
-    def _row_embed_text(row: dict) -> str:
-        return _embed_text(row["title"], tuple(row["path"]), row["text"])
+        vectors, self.dimension, reused, embedded = embed.vectors_for(
+            rows, previous, prev_chunks, n_carried, self.encoder, EmbeddingCache(self.data_dir),
+            self.config.batch_size, self.progress,
+        )  # fmt: skip
+        self.report.reused, self.report.embedded = reused, embedded
+        return vectors
 
     # -- lexical ------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from kb.services import staff
+from kb.services import staff, staff_admin
 from tests.conftest import app_on
 from tests.signin_flow import password_step
 
@@ -74,7 +74,7 @@ def test_what_changes_who_may_do_what_is_logged_and_never_a_secret(app, caplog):
     info, token = tokens.create_token(db, "agent", "Zendesk")
     tokens.revoke_token(db, info.id)
     person = staff.create_user(db, "bea@example.com", "another long password", "agent", "Bea")
-    staff.set_disabled(db, person.id, True)
+    staff_admin.set_disabled(db, person.id, True)
     lines = [r.getMessage() for r in caplog.records if r.name.startswith("kb.services")]
     assert f"API token {info.id} (agent, Zendesk) created" in lines
     assert f"API token {info.id} (agent, Zendesk) revoked" in lines

@@ -108,7 +108,7 @@ def test_reader_refuses_a_model_mismatch(kb, encoder):
 
 
 def test_failed_build_leaves_the_previous_build_serving(kb, encoder, monkeypatch):
-    monkeypatch.setattr("indexer.build.EMBED_BLOCK", 2)  # commit the cache every two chunks
+    monkeypatch.setattr("indexer.embed.EMBED_BLOCK", 2)  # commit the cache every two chunks
     _three(kb)
     first = kb.build(encoder)
     for i in range(5):

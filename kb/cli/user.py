@@ -18,9 +18,9 @@ def _db():
 
 def _account(db, who: str):
     """The account an argument names: its id or its e-mail."""
-    from kb.services import staff
+    from kb.services import staff_admin
 
-    return staff.find_user(db, int(who) if who.isdigit() else who)
+    return staff_admin.find_user(db, int(who) if who.isdigit() else who)
 
 
 def _state(info) -> str:
@@ -58,9 +58,9 @@ def create(email: str, role: str, name: str, password_stdin: bool) -> None:
 @user.command(name="list")
 def list_command() -> None:
     """Every account: id, e-mail, role, name, second factor, live sessions."""
-    from kb.services import staff
+    from kb.services import staff_admin
 
-    accounts = staff.list_users(_db())
+    accounts = staff_admin.list_users(_db())
     if not accounts:
         click.echo("no accounts yet; create one with `kb user create`")
     for a in accounts:
@@ -74,10 +74,10 @@ def list_command() -> None:
 @click.argument("who")
 def disable(who: str) -> None:
     """Disable an account (by id or e-mail): it cannot sign in, and every session of it ends now."""
-    from kb.services import staff
+    from kb.services import staff_admin
 
     db = _db()
-    info = staff.set_disabled(db, _account(db, who).id, True)
+    info = staff_admin.set_disabled(db, _account(db, who).id, True)
     click.echo(f"account {info.email} disabled; its sessions have ended")
 
 
@@ -85,10 +85,10 @@ def disable(who: str) -> None:
 @click.argument("who")
 def enable(who: str) -> None:
     """Enable a disabled account again (by id or e-mail)."""
-    from kb.services import staff
+    from kb.services import staff_admin
 
     db = _db()
-    info = staff.set_disabled(db, _account(db, who).id, False)
+    info = staff_admin.set_disabled(db, _account(db, who).id, False)
     click.echo(f"account {info.email} enabled")
 
 
@@ -97,10 +97,10 @@ def enable(who: str) -> None:
 def reset_2fa(who: str) -> None:
     """Forget an account's authenticator app and recovery codes (a lost phone): it enrols a new one at its
     next sign-in, after its password. Every session of it ends now."""
-    from kb.services import staff
+    from kb.services import staff_admin
 
     db = _db()
-    info = staff.reset_second_factor(db, _account(db, who).id)
+    info = staff_admin.reset_second_factor(db, _account(db, who).id)
     click.echo(f"second factor of {info.email} reset; it enrols an authenticator app at its next sign-in")
 
 
@@ -109,13 +109,13 @@ def reset_2fa(who: str) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask.")
 def delete(who: str, yes: bool) -> None:
     """Delete an account (by id or e-mail) and its sessions. What it did (reviews) keeps its name."""
-    from kb.services import staff
+    from kb.services import staff_admin
 
     db = _db()
     info = _account(db, who)
     if not yes:
         click.confirm(f"Delete the account {info.email}?", abort=True)
-    staff.delete_user(db, info.id)
+    staff_admin.delete_user(db, info.id)
     click.echo(f"account {info.email} deleted")
 
 

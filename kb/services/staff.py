@@ -25,25 +25,27 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
 import secrets
 from dataclasses import dataclass
-from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
-from sqlalchemy import JSON, DateTime, Engine, ForeignKey, Integer, String, Text, delete, func, select, update
+from sqlalchemy import JSON, DateTime, Engine, ForeignKey, Integer, String, Text, delete, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from indexer.errors import KbError
 from kb.services import tokens, totp
 from kb.services.analytics import utc
+from kb.services.keys import TOTP_KEY_FILE as TOTP_KEY_FILE  # re-exported: backups copy the key file
+from kb.services.keys import kept_key as kept_key
+from kb.services.keys import new_key as new_key
+from kb.services.keys import secret_key as secret_key
+from kb.services.keys import totp_key as totp_key
 from kb.services.tables import Base
 
 log = logging.getLogger(__name__)
 
 MIN_PASSWORD = 12
-TOTP_KEY_FILE = "totp_key"  # in DATA_DIR, when no KB_TOTP_KEY is set
 RECOVERY_CODES = 10
 _DUMMY_HASH = generate_password_hash("kb: an account that does not exist")
 
@@ -130,44 +132,6 @@ class Lockout:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def new_key() -> str:
-    """A key for the TOTP secrets (``KB_TOTP_KEY``)."""
-    return Fernet.generate_key().decode("ascii")
-
-
-def kept_key(path: Path, make) -> str:
-    """The key in ``path`` (mode 600), made once with ``make()``: every process on the machine shares it.
-
-    The key is written whole to a file of its own and then linked into place, which fails if another
-    process got there first: a reader sees no file or a whole key, never a half-written one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        draft = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
-        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as out:
-            out.write(make())
-        try:
-            os.link(draft, path)
-        except FileExistsError:
-            pass  # another process made it: theirs is the key
-        finally:
-            draft.unlink()
-    return path.read_text(encoding="ascii").strip()
-
-
-def secret_key(settings: dict) -> str:
-    """The SECRET_KEY setting, or one kept in DATA_DIR/secret_key (made once, shared by every process)."""
-    return settings.get("SECRET_KEY") or kept_key(
-        Path(settings["DATA_DIR"]) / "secret_key", lambda: secrets.token_urlsafe(48)
-    )
-
-
-def totp_key(settings: dict) -> str:
-    """The TOTP_KEY setting, or one kept in DATA_DIR/totp_key: what the second factors' secrets are
-    encrypted with in the database."""
-    return settings.get("TOTP_KEY") or kept_key(Path(settings["DATA_DIR"]) / TOTP_KEY_FILE, new_key)
 
 
 def _cipher(key: str) -> Fernet:
@@ -406,74 +370,3 @@ def end_sessions(db: Engine, user_id: int) -> int:
     if done.rowcount:
         log.info("%d session(s) of staff account %d ended", done.rowcount, user_id)
     return done.rowcount
-
-
-# -- administration (kb user, the admins' page) ---------------------------------------------------------
-
-
-def list_users(db: Engine) -> list[StaffInfo]:
-    now = _now()
-    with Session(db) as session:
-        live = dict(
-            session.execute(
-                select(StaffSession.user_id, func.count())
-                .where(StaffSession.revoked_at.is_(None), StaffSession.expires_at > now)
-                .group_by(StaffSession.user_id)
-            ).all()
-        )
-        return [
-            StaffInfo(
-                r.id,
-                r.email,
-                r.name,
-                r.role,
-                _enrolled(r),
-                len(r.recovery_hashes or []),
-                utc(r.created_at),
-                utc(r.disabled_at) if r.disabled_at else None,
-                live.get(r.id, 0),
-            )
-            for r in session.scalars(select(StaffUser).order_by(StaffUser.email))
-        ]
-
-
-def find_user(db: Engine, who: str | int) -> StaffInfo:
-    """An account by id or e-mail, or a StaffError saying there is none."""
-    for info in list_users(db):
-        if (isinstance(who, int) and info.id == who) or (isinstance(who, str) and info.email == _normal(who)):
-            return info
-    raise StaffError(f"there is no account {who}")
-
-
-def set_disabled(db: Engine, user_id: int, disabled: bool) -> StaffInfo:
-    """Disable (every session ends, no sign-in) or enable an account."""
-    with Session(db) as session, session.begin():
-        row = session.get(StaffUser, user_id)
-        if row is None:
-            raise StaffError(f"there is no account {user_id}")
-        row.disabled_at = (row.disabled_at or _now()) if disabled else None
-    log.info("staff account %d %s", user_id, "disabled" if disabled else "enabled")
-    if disabled:
-        end_sessions(db, user_id)
-    return find_user(db, user_id)
-
-
-def reset_second_factor(db: Engine, user_id: int) -> StaffInfo:
-    """Forget the account's authenticator and recovery codes: it enrols again at its next sign-in."""
-    with Session(db) as session, session.begin():
-        row = session.get(StaffUser, user_id)
-        if row is None:
-            raise StaffError(f"there is no account {user_id}")
-        row.totp_secret = row.totp_secret_enc = row.totp_last_step = None
-        row.recovery_hashes = []
-    log.info("second factor of staff account %d reset", user_id)
-    end_sessions(db, user_id)
-    return find_user(db, user_id)
-
-
-def delete_user(db: Engine, user_id: int) -> None:
-    with Session(db) as session, session.begin():
-        session.execute(delete(StaffSession).where(StaffSession.user_id == user_id))
-        if session.execute(delete(StaffUser).where(StaffUser.id == user_id)).rowcount != 1:
-            raise StaffError(f"there is no account {user_id}")
-    log.info("staff account %d deleted", user_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from kb.services import staff
+from kb.services import staff, staff_admin
 from kb.web import auth, contract, deps, inputs, sessions
 from kb.web.errors import ApiError
 
@@ -34,7 +34,7 @@ def _json(info: staff.StaffInfo) -> dict:
 
 def _target(user_id: int) -> staff.StaffInfo:
     try:
-        info = staff.find_user(deps.db(), user_id)
+        info = staff_admin.find_user(deps.db(), user_id)
     except staff.StaffError:
         raise ApiError(404, "not_found", f"there is no account {user_id}") from None
     me = sessions.signed_in() if "Authorization" not in request.headers else None
@@ -47,7 +47,7 @@ def _target(user_id: int) -> staff.StaffInfo:
 def users():
     auth.require_role("admin")
     inputs.check_known(request.args.keys(), ())
-    return jsonify({"users": [_json(u) for u in staff.list_users(deps.db())]})
+    return jsonify({"users": [_json(u) for u in staff_admin.list_users(deps.db())]})
 
 
 @bp.post("/api/v1/users")
@@ -58,7 +58,7 @@ def create_user():
         made = staff.create_user(deps.db(), body.email, body.password, body.role, body.name)
     except staff.StaffError as exc:
         raise ApiError(409 if "already" in str(exc) else 400, "invalid_body", str(exc)) from None
-    return jsonify(_json(staff.find_user(deps.db(), made.id))), 201
+    return jsonify(_json(staff_admin.find_user(deps.db(), made.id))), 201
 
 
 @bp.post("/api/v1/users/<int:user_id>")
@@ -67,9 +67,9 @@ def user_action(user_id: int):
     action = contract.parse(contract.UserActionBody, deps.json_body()).action
     info = _target(user_id)
     if action == "reset_2fa":
-        info = staff.reset_second_factor(deps.db(), info.id)
+        info = staff_admin.reset_second_factor(deps.db(), info.id)
     else:
-        info = staff.set_disabled(deps.db(), info.id, action == "disable")
+        info = staff_admin.set_disabled(deps.db(), info.id, action == "disable")
     return jsonify(_json(info))
 
 
@@ -77,7 +77,7 @@ def user_action(user_id: int):
 def delete_user(user_id: int):
     auth.require_role("admin")
     info = _target(user_id)
-    staff.delete_user(deps.db(), info.id)
+    staff_admin.delete_user(deps.db(), info.id)
     return jsonify({"deleted": info.id, "email": info.email})
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
+from kb.web import answers as a
 from kb.web import contract as c
 
 BEARER = [{"bearer": []}]
@@ -27,7 +28,7 @@ class Operation:
     path: str
     id: str
     summary: str
-    answer: type[c.Model] | None  # the success answer (None: described by ``answers``)
+    answer: type[c.Model] | None  # the success answer (kb.web.answers) (None: described by ``answers``)
     status: int = 200
     errors: tuple[int, ...] = ()
     query: type[c.Model] | None = None
@@ -42,38 +43,38 @@ ARTICLE_ID = {"article_id": {"type": "string", "minLength": 1}}
 USER_ID = {"user_id": {"type": "integer", "minimum": 1}}
 
 OPERATIONS = (
-    Operation("get", "/-/health", "health", "Liveness and the live build", c.Health),
+    Operation("get", "/-/health", "health", "Liveness and the live build", a.Health),
     Operation(
         "get", "/api/v1/search", "search",
         "Search: hybrid (BM25F + embeddings), public articles (and internal ones for staff)",
-        c.SearchPage, errors=(400, 429, 503), query=c.SearchParams,
+        a.SearchPage, errors=(400, 429, 503), query=c.SearchParams,
     ),
     Operation(
         "get", "/api/v1/autocomplete", "autocomplete", "Article titles for what the customer has typed so far",
-        c.Titles, errors=(400, 429, 503), query=c.AutocompleteParams,
+        a.Titles, errors=(400, 429, 503), query=c.AutocompleteParams,
     ),
     Operation(
-        "get", "/api/v1/articles/{article_id}", "getArticle", "A public article", c.ArticlePage,
+        "get", "/api/v1/articles/{article_id}", "getArticle", "A public article", a.ArticlePage,
         errors=(400, 404, 503), path_params=ARTICLE_ID,
     ),
     Operation(
         "post", "/api/v1/articles/{article_id}/feedback", "voteArticle", "Was this helpful? A customer's vote",
-        c.Voted, 201, (400, 404, 413, 429, 503), body=c.VoteBody, path_params=ARTICLE_ID,
+        a.Voted, 201, (400, 404, 413, 429, 503), body=c.VoteBody, path_params=ARTICLE_ID,
     ),
     Operation(
         "post", "/api/v1/searches/{search_id}/clicks", "recordClick", "A result opened from a search",
-        c.Clicked, 201, (400, 404, 413, 429, 503), body=c.ClickBody,
+        a.Clicked, 201, (400, 404, 413, 429, 503), body=c.ClickBody,
         path_params={"search_id": {"type": "integer", "minimum": 0}},
     ),
     Operation(
         "post", "/api/v1/suggest", "suggest",
         "The articles that answer a ticket (agents with a token see internal ones)",
-        c.Suggestions, errors=(400, 401, 413, 429, 503), body=c.TicketBody, security=OPTIONAL_BEARER,
+        a.Suggestions, errors=(400, 401, 413, 429, 503), body=c.TicketBody, security=OPTIONAL_BEARER,
     ),
     Operation(
         "post", "/api/v1/integrations/{system}", "integration",
         "A help desk's new-ticket webhook (Zendesk, Freshdesk, Jira Service Management, ServiceNow)",
-        c.Suggestions, errors=(400, 401, 404, 413, 503), query=c.SuggestParams, security=BEARER,
+        a.Suggestions, errors=(400, 401, 404, 413, 503), query=c.SuggestParams, security=BEARER,
         path_params={"system": {"type": "string", "enum": ["zendesk", "freshdesk", "jira", "servicenow"]}},
         body_schema={
             "type": "object",
@@ -82,46 +83,46 @@ OPERATIONS = (
     ),
     Operation(
         "post", "/api/v1/suggestions/{suggestion_id}/feedback", "suggestionFeedback",
-        "What the agent did with a suggested article", c.FeedbackRecorded, 201, (400, 401, 404, 413, 429, 503),
+        "What the agent did with a suggested article", a.FeedbackRecorded, 201, (400, 401, 404, 413, 429, 503),
         body=c.SuggestionFeedbackBody, security=OPTIONAL_BEARER,
         path_params={"suggestion_id": {"type": "string", "minLength": 1}},
     ),
     Operation(
-        "get", "/api/v1/me", "me", "Who the request's token says the caller is", c.Me, errors=(400, 401),
+        "get", "/api/v1/me", "me", "Who the request's token says the caller is", a.Me, errors=(400, 401),
         security=OPTIONAL_BEARER,
     ),
     Operation(
-        "get", "/api/v1/review", "reviewQueue", "The owners' review queue and content gaps", c.ReviewQueue,
+        "get", "/api/v1/review", "reviewQueue", "The owners' review queue and content gaps", a.ReviewQueue,
         errors=(400, 401, 403, 503), query=c.ReviewParams, security=BEARER,
     ),
     Operation(
         "post", "/api/v1/review/{article_id}", "reviewAction", "Record that an owner reviewed or snoozed an article",
-        c.ReviewRecorded, 201, (400, 401, 403, 404, 413, 503), body=c.ReviewActionBody, path_params=ARTICLE_ID,
+        a.ReviewRecorded, 201, (400, 401, 403, 404, 413, 503), body=c.ReviewActionBody, path_params=ARTICLE_ID,
         security=BEARER,
     ),
     Operation(
-        "get", "/api/v1/analytics", "analytics", "The analytics dashboard's figures for a period", c.Analytics,
+        "get", "/api/v1/analytics", "analytics", "The analytics dashboard's figures for a period", a.Analytics,
         errors=(400, 401, 403), query=c.PeriodParams, security=BEARER,
     ),
     Operation(
         "get", "/api/v1/comments", "comments",
-        "Customers' vote comments for a period (owners), newest first; CSV with format=csv", c.Comments,
+        "Customers' vote comments for a period (owners), newest first; CSV with format=csv", a.Comments,
         errors=(400, 401, 403), query=c.CommentsParams, security=BEARER,
     ),
-    Operation("get", "/api/v1/users", "listUsers", "Staff accounts (admins)", c.Users, errors=(400, 401, 403),
+    Operation("get", "/api/v1/users", "listUsers", "Staff accounts (admins)", a.Users, errors=(400, 401, 403),
               security=BEARER),
     Operation(
         "post", "/api/v1/users", "createUser",
-        "Create a staff account (admins); it enrols a second factor at its first sign-in", c.StaffUser, 201,
+        "Create a staff account (admins); it enrols a second factor at its first sign-in", a.StaffUser, 201,
         (400, 401, 403, 409, 413), body=c.NewUserBody, security=BEARER,
     ),
     Operation(
         "post", "/api/v1/users/{user_id}", "userAction",
-        "Disable, enable or reset the second factor of an account (admins); ends its sessions", c.StaffUser,
+        "Disable, enable or reset the second factor of an account (admins); ends its sessions", a.StaffUser,
         errors=(400, 401, 403, 404, 409, 413), body=c.UserActionBody, path_params=USER_ID, security=BEARER,
     ),
     Operation(
-        "delete", "/api/v1/users/{user_id}", "deleteUser", "Delete an account and its sessions (admins)", c.Deleted,
+        "delete", "/api/v1/users/{user_id}", "deleteUser", "Delete an account and its sessions (admins)", a.Deleted,
         errors=(400, 401, 403, 404, 409), path_params=USER_ID, security=BEARER,
     ),
     Operation(
@@ -188,7 +189,7 @@ def _query(model: type[c.Model]) -> list[dict]:
 def _components() -> tuple[dict, dict]:
     """Every model's schema under components/schemas, and each model's reference."""
     bodies = {op.body for op in OPERATIONS if op.body is not None}
-    answers = {op.answer for op in OPERATIONS if op.answer is not None} | {c.Error}
+    answers = {op.answer for op in OPERATIONS if op.answer is not None} | {a.Error}
     wanted = [(m, "validation") for m in bodies] + [(m, "serialization") for m in answers]
     refs, defs = models_json_schema(wanted, ref_template="#/components/schemas/{model}")
     return {m: ref for (m, _), ref in refs.items()}, _tidy(defs.get("$defs", {}))
