@@ -118,9 +118,11 @@ def test_the_histories_go_down_and_up_again(tmp_path):
 
 
 def test_kb_db_upgrade_reports_where_the_database_is(tmp_path):
-    shutil.copy(FIXTURE / "kb.sqlite3", tmp_path / "kb.sqlite3")
     (tmp_path / "kb.toml").write_text("")
     env = {"KB_DATA_DIR": str(tmp_path), "KB_CONFIG": str(tmp_path / "kb.toml")}
+    nothing = CliRunner().invoke(main, ["db", "status"], env=env)
+    assert "no database yet" in nothing.output and not (tmp_path / "kb.sqlite3").exists()
+    shutil.copy(FIXTURE / "kb.sqlite3", tmp_path / "kb.sqlite3")
     status = CliRunner().invoke(main, ["db", "status"], env=env)
     assert status.exit_code == 0, status.output
     assert "alembic_version: none (newest kb0002)" in status.output

@@ -34,9 +34,14 @@ def upgrade() -> None:
 @db_command.command()
 def status() -> None:
     """Show each migration history's revision in the database and in this kb, changing nothing."""
+    from pathlib import Path
+
     from sqlalchemy import create_engine
 
     from kb import db as database
 
-    engine = create_engine(load_settings()["DATABASE_URL"])
-    _print(database.revisions(engine))
+    url = load_settings()["DATABASE_URL"]
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        click.echo(f"no database yet at {url.removeprefix('sqlite:///')}; `kb db upgrade` makes it")
+        return
+    _print(database.revisions(create_engine(url)))
