@@ -225,6 +225,7 @@ class _Builder:
         names, problems = labels.read_labels(config.articles_dir / config.labels_file, config.labels_file)
         report.problems.extend(problems)
         manifest = self._manifest(fingerprint, parsed, carried, rows, vectors, articles_json)
+        clock.lap("write")  # with the files the writer writes after the vectors and the terms
         contents = BuildContents(
             chunks=rows,
             vectors=vectors,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 RRF_K = 60
 
@@ -46,3 +47,36 @@ def best_per_group(scores: Mapping[str, float], group_of: Mapping[str, str]) -> 
         if group not in best or score > best[group][0]:
             best[group] = (score, key)
     return best
+
+
+@dataclass(frozen=True, slots=True)
+class Fusion:
+    """How hybrid mode combines the two retrievers (tuned with ``kb eval`` on the development sets).
+
+    ``convex``: each retriever's scores are normalised, then mixed with the semantic share ``weight``
+    when the embedding model knows the query's language, ``weight_foreign`` when it does not (an
+    English-only model on a Spanish query understands little: the words matter more).
+    """
+
+    method: str = "convex"  # "rrf" | "convex"
+    weight: float = 0.8  # chosen by bench/fusion_sweep.py on the development sets (docs/search-quality.md)
+    weight_foreign: float = 0.1
+    normalise: str = "max"  # "max" | "minmax"
+
+
+DEFAULT_FUSION = Fusion()
+# multilingual-e5-small's cosines are compressed (0.78-0.93): divided by the best one they barely differ
+# and the words decide everything. Min-max spreads them; an even share is best on every development set
+# (bench/fusion_sweep.py, docs/search-quality.md).
+FUSION_BY_FAMILY = {"minilm": DEFAULT_FUSION, "e5": Fusion("convex", 0.5, 0.1, "minmax")}
+
+
+def fuse_scores(
+    lexical: dict[str, float], semantic: dict[str, float], params: Fusion, known_language: bool = True
+) -> dict[str, float]:
+    """One score per key (article or section) from the two retrievers' scores."""
+    if params.method == "rrf":
+        return rrf([sorted(lexical, key=lambda k: -lexical[k]), sorted(semantic, key=lambda k: -semantic[k])])
+    norm = max_normalised if params.normalise == "max" else min_max
+    weight = params.weight if known_language else params.weight_foreign
+    return convex(norm(lexical), norm(semantic), weight)

@@ -20,33 +20,12 @@ from indexer.backend import Filter, Index, Lexicon
 from indexer.bm25 import QueryTerms, SpellingLimits
 from kb.services import correction, fusion, relevance, snippets
 from kb.services.engine import Engine
+from kb.services.fusion import DEFAULT_FUSION, FUSION_BY_FAMILY, Fusion, fuse_scores  # noqa: F401 (kb eval, benches)
 
 log = logging.getLogger(__name__)
 
 MODES = ("hybrid", "lexical", "semantic")
 MAX_FACET_VALUES = 20
-
-
-@dataclass(frozen=True, slots=True)
-class Fusion:
-    """How hybrid mode combines the two retrievers (tuned with ``kb eval`` on the development sets).
-
-    ``convex``: each retriever's scores are normalised, then mixed with the semantic share ``weight``
-    when the embedding model knows the query's language, ``weight_foreign`` when it does not (an
-    English-only model on a Spanish query understands little: the words matter more).
-    """
-
-    method: str = "convex"  # "rrf" | "convex"
-    weight: float = 0.8  # chosen by bench/fusion_sweep.py on the development sets (docs/search-quality.md)
-    weight_foreign: float = 0.1
-    normalise: str = "max"  # "max" | "minmax"
-
-
-DEFAULT_FUSION = Fusion()
-# multilingual-e5-small's cosines are compressed (0.78-0.93): divided by the best one they barely differ
-# and the words decide everything. Min-max spreads them; an even share is best on every development set
-# (bench/fusion_sweep.py, docs/search-quality.md).
-FUSION_BY_FAMILY = {"minilm": DEFAULT_FUSION, "e5": Fusion("convex", 0.5, 0.1, "minmax")}
 
 
 def fusion_for(engine: Engine) -> Fusion:
@@ -95,17 +74,6 @@ def _article_of(index: Index, chunk_id: str) -> str:
 def best_per_article(index: Index, scores: dict[str, float]) -> dict[str, tuple[float, str]]:
     """Each article's best section score and that section, from section scores."""
     return fusion.best_per_group(scores, {cid: _article_of(index, cid) for cid in scores})
-
-
-def fuse_scores(
-    lexical: dict[str, float], semantic: dict[str, float], params: Fusion, known_language: bool = True
-) -> dict[str, float]:
-    """One score per key (article or section) from the two retrievers' scores."""
-    if params.method == "rrf":
-        return fusion.rrf([sorted(lexical, key=lambda k: -lexical[k]), sorted(semantic, key=lambda k: -semantic[k])])
-    norm = fusion.max_normalised if params.normalise == "max" else fusion.min_max
-    weight = params.weight if known_language else params.weight_foreign
-    return fusion.convex(norm(lexical), norm(semantic), weight)
 
 
 def rank_articles(
