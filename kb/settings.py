@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -58,6 +59,12 @@ SETTINGS: tuple[Setting, ...] = (
         "auto",
         "Languages the embedding model understands, comma-separated (`es,en`); `auto`: `en` for "
         "all-MiniLM-L6-v2, `es,en` otherwise. Hybrid search leans on words for queries in other languages.",
+    ),
+    Setting(
+        "PUBLIC_URL",
+        "",
+        "The help center's address as customers reach it (`https://ayuda.example.com`), for the sitemap, "
+        "canonical links and shared links; empty: the address each request came to.",
     ),
     Setting("DEFAULT_LOCALE", "es", "Locale (`es` or `en`) of articles whose front matter and folder name none."),
     Setting(
@@ -347,6 +354,10 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
                 raise ValueError
         except ValueError:
             raise SettingsError(f"SEARCH_MIN_SIMILARITY must be auto or a number from -1 to 1, not {floor!r}") from None
+    public = values["PUBLIC_URL"].strip()
+    if public and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", public):
+        raise SettingsError(f"PUBLIC_URL must be an http(s) address such as https://ayuda.example.com, not {public!r}")
+    values["PUBLIC_URL"] = public
     return values
 
 

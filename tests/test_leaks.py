@@ -171,6 +171,16 @@ def test_public_article_shows_no_hidden_related_or_translation(client):
     assert _leaks(page) == []
 
 
+def test_the_sitemap_and_robots_name_nothing_hidden(client, agent):
+    """Search engines get the customers' view, whoever asks: the staff's token changes nothing."""
+    for headers in ({}, agent):
+        sitemap = client.get("/sitemap.xml", headers=headers).get_data(as_text=True)
+        assert "/articles/es/transferencias" in sitemap and _leaks(sitemap) == []
+        assert _leaks(client.get("/robots.txt", headers=headers).get_data(as_text=True)) == []
+    # The public article's internal translation is named nowhere: no hreflang alternate to it.
+    assert 'rel="alternate"' not in client.get("/articles/es/transferencias").get_data(as_text=True)
+
+
 @pytest.mark.parametrize("word", WORDS)
 def test_help_center_pages_show_nothing_hidden(client, word):
     page = client.get(f"/search?q={word}").get_data(as_text=True)

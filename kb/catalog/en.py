@@ -2,6 +2,7 @@
 
 TEXT = {
     "site": "Help center",
+    "site_description": "Answers to common questions: search or browse the help articles.",
     "search_placeholder": "Describe your problem or question…",
     "search_button": "Search",
     "hello": "How can we help?",

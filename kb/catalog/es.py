@@ -2,6 +2,7 @@
 
 TEXT = {
     "site": "Centro de ayuda",
+    "site_description": "Respuestas a las preguntas más frecuentes: busca o navega por los artículos de ayuda.",
     "search_placeholder": "Describe tu problema o pregunta…",
     "search_button": "Buscar",
     "hello": "¿En qué podemos ayudarte?",

@@ -148,6 +148,31 @@ def autocomplete(engine: Engine, prefix: str, locale: str | None = None, staff: 
     return [_link(index, a) for *_, a in scored[:limit]]
 
 
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """An article as a search engine may list it: where it is, when it changed, its translations."""
+
+    id: str
+    url: str
+    locale: str
+    updated: str
+    translations: dict[str, str]  # locale -> url, this article's own included
+
+
+def listed(engine: Engine) -> list[Listed]:
+    """Every article a customer may see (public, published), with the translations a customer may see:
+    the sitemap's entries. Nothing internal, draft or archived is named, not even as a translation."""
+    index = engine.index()
+    out = []
+    for article_id in index.article_ids(Filter(staff=False)):
+        a = index.article(article_id)
+        family = {index.article(t)["locale"]: url_for(t) for t in sorted(index.translations(article_id))
+                  if index.visible(t, False)}  # fmt: skip
+        family[a["locale"]] = url_for(article_id)
+        out.append(Listed(article_id, url_for(article_id), a["locale"], a["updated_at"], family))
+    return out
+
+
 def visible_counts(index: Index, staff: bool) -> tuple[int, int]:
     """How many articles and sections a reader may see."""
     found = index.article_ids(Filter(staff))

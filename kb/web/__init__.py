@@ -20,7 +20,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from kb import db as database
     from kb import settings
     from kb.services.engine import Engine
-    from kb.web import admin, agent, api, audit, deps, errors, headers, limits, owners, pages, sessions, signin
+    from kb.web import admin, agent, api, audit, deps, errors, headers, limits, owners, pages, seo, sessions, signin
 
     app = Flask(__name__)
     values = settings.load(config)
@@ -43,4 +43,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(owners.bp)
     app.register_blueprint(signin.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(seo.bp)
     return app

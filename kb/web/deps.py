@@ -153,3 +153,9 @@ def facet_labels(index, facets: dict) -> dict:
         facet: {v: names[kind][v.lower()] for v in facets.get(facet, {}) if v.lower() in names.get(kind, {})}
         for facet, kind in (("product", "products"), ("tags", "tags"))
     }
+
+
+def public_url(path: str = "/") -> str:
+    """``path`` as customers reach it: under PUBLIC_URL if set, else under the request's own host."""
+    base = (current_app.config["PUBLIC_URL"] or request.url_root).rstrip("/")
+    return base + path

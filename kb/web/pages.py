@@ -43,7 +43,7 @@ def _render(template: str, status: int = 200, **context):
         links = {code: _url(request.path, **_multi(args + [("lang", code)])) for code in i18n.LANGUAGES}
         context.setdefault("lang_links", links)
     fmt = i18n.Formatter(lang, _labels())
-    html = render_template(template, lang=lang, t=i18n.TEXT[lang], fmt=fmt, **context)
+    html = render_template(template, lang=lang, t=i18n.TEXT[lang], fmt=fmt, public_url=deps.public_url, **context)
     response = make_response(html, status)
     if request.args.get("lang") in i18n.LANGUAGES:
         response.set_cookie(i18n.COOKIE, lang, max_age=365 * 86400, samesite="Lax", httponly=True)
@@ -69,7 +69,7 @@ def home():
         recent = article_service.recently_updated(deps.engine(), locale=lang, limit=8)
     except NoIndex:
         return _render("message.html", 503, message_key="no_index")
-    return _render("home.html", recent=recent)
+    return _render("home.html", recent=recent, canonical=deps.public_url(f"/?lang={lang}"))
 
 
 @bp.get("/search")
@@ -175,4 +175,5 @@ def article(article_id: str):
         related=related,
         search_id=search_id,
         lang_links=lang_links,
+        canonical=deps.public_url(found.url),
     )

@@ -1,0 +1,56 @@
+"""What search engines and browsers ask a help center for: ``/sitemap.xml`` (public articles, with
+their translations as ``hreflang`` alternates), ``/robots.txt`` and ``/favicon.ico``."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from flask import Blueprint, Response, redirect, url_for
+
+from kb.services import articles as article_service
+from kb.services.engine import NoIndex
+from kb.web import deps, i18n
+from kb.web.deps import public_url
+
+bp = Blueprint("seo", __name__)
+
+# Staff pages, the API, sign-in and search results are no place for a crawler (search pages are
+# endless and would index queries, not articles).
+NOT_FOR_CRAWLERS = ("/api/", "/agent", "/owners", "/admin", "/staff", "/search")
+
+
+@bp.get("/robots.txt")
+def robots():
+    lines = ["User-agent: *", *(f"Disallow: {p}" for p in NOT_FOR_CRAWLERS), f"Sitemap: {public_url('/sitemap.xml')}"]
+    return Response("\n".join(lines) + "\n", mimetype="text/plain")
+
+
+@bp.get("/sitemap.xml")
+def sitemap():
+    try:
+        entries = article_service.listed(deps.engine())
+    except NoIndex:
+        entries = []
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for lang in i18n.LANGUAGES:  # the home page in each language
+        out.append(f"<url><loc>{escape(public_url('/?lang=' + lang))}</loc></url>")
+    for entry in entries:
+        out.append("<url>")
+        out.append(f"<loc>{escape(public_url(entry.url))}</loc>")
+        if entry.updated:
+            out.append(f"<lastmod>{escape(entry.updated[:10])}</lastmod>")
+        if len(entry.translations) > 1:
+            for locale, url in sorted(entry.translations.items()):
+                href = quoteattr(public_url(url))
+                out.append(f'<xhtml:link rel="alternate" hreflang="{locale}" href={href}/>')
+        out.append("</url>")
+    out.append("</urlset>")
+    return Response("\n".join(out) + "\n", mimetype="application/xml")
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    return redirect(url_for("static", filename="favicon.svg"), 301)
