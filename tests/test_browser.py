@@ -73,8 +73,16 @@ def test_search_open_and_vote(server, browser):
 
     box = browser.find_element(By.ID, "q")
     box.send_keys("restab")
-    suggestion = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#suggestions li a")))
+    suggestion = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#suggestions li[role=option]")))
     assert suggestion.text == "Restablecer la contraseña"
+    # An ARIA combobox: the box says the list is open, the arrow names the option, a status counts them.
+    assert box.get_attribute("aria-expanded") == "true" and box.get_attribute("aria-controls") == "suggestions"
+    assert "artículo" in browser.find_element(By.ID, "suggestions-status").get_attribute("textContent")
+    box.send_keys(Keys.ARROW_DOWN)
+    assert box.get_attribute("aria-activedescendant") == suggestion.get_attribute("id")
+    assert suggestion.get_attribute("aria-selected") == "true"
+    box.send_keys(Keys.ESCAPE)
+    assert box.get_attribute("aria-expanded") == "false" and box.get_attribute("aria-activedescendant") is None
 
     box.clear()
     box.send_keys("contraseña olvdiada", Keys.ENTER)
@@ -300,6 +308,25 @@ PAGES = [
     "/admin/users?lang=es",
     "/articles/no/such?lang=es",
 ]
+
+
+def test_on_a_phone_the_first_result_is_on_the_first_screen(server, browser):
+    """At 390 x 844 the results come before the filters; a skip link is the first thing a keyboard reaches."""
+    _, base = server
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(base + "/search?q=factura&lang=es")
+        first = WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.hits li.hit")))
+        inner = browser.execute_script("return window.innerHeight")
+        assert first.rect["y"] + 40 < inner, (first.rect, inner)
+        filters = browser.find_element(By.ID, "filters")
+        assert filters.rect["y"] > first.rect["y"]
+        body = browser.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
+        focused = browser.switch_to.active_element
+        assert focused.get_attribute("class") == "skip" and focused.get_attribute("href").endswith("#main")
+    finally:
+        browser.set_window_size(1280, 1200)
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -2,37 +2,62 @@
 (function () {
   "use strict";
 
-  // --- autocomplete ------------------------------------------------------------------------
+  // --- autocomplete: an ARIA combobox (WAI-ARIA 1.2: the input keeps the focus, the list is a listbox
+  // and the active option is named by aria-activedescendant) ------------------------------------
   var input = document.getElementById("q");
   var list = document.getElementById("suggestions");
+  var announce = document.getElementById("suggestions-status");
   var timer = null;
   var active = -1;
+
+  function say(count) {
+    if (!announce) return;
+    announce.textContent = count === 0 ? "" : count === 1 ? announce.dataset.one
+      : announce.dataset.many.replace("{n}", String(count));
+  }
+
+  function setActive(i) {
+    var items = list.querySelectorAll("li");
+    active = i;
+    items.forEach(function (li, n) {
+      li.classList.toggle("active", n === i);
+      li.setAttribute("aria-selected", n === i ? "true" : "false");
+    });
+    if (i >= 0) input.setAttribute("aria-activedescendant", items[i].id);
+    else input.removeAttribute("aria-activedescendant");
+  }
 
   function clearSuggestions() {
     list.innerHTML = "";
     list.hidden = true;
-    active = -1;
+    input.setAttribute("aria-expanded", "false");
+    setActive(-1);
+    say(0);
   }
 
   function showSuggestions(items) {
     list.innerHTML = "";
-    items.forEach(function (s) {
+    items.forEach(function (s, n) {
       var li = document.createElement("li");
+      li.id = "suggestion-" + n;
       li.setAttribute("role", "option");
-      var a = document.createElement("a");
-      a.href = s.url;
-      a.textContent = s.title;
-      li.appendChild(a);
+      li.setAttribute("aria-selected", "false");
+      li.dataset.url = s.url;
+      li.textContent = s.title;
       if (s.audience === "internal") {  // staff only: marked as such
         var badge = document.createElement("span");
         badge.className = "badge internal";
         badge.textContent = list.dataset.internal || "internal";
         li.appendChild(badge);
       }
+      // mousedown, not click: the input's blur would close the list before a click lands.
+      li.addEventListener("mousedown", function (e) { e.preventDefault(); window.location = s.url; });
       list.appendChild(li);
     });
     list.hidden = items.length === 0;
-    active = -1;
+    input.setAttribute("aria-expanded", items.length ? "true" : "false");
+    setActive(-1);
+    say(items.length);
   }
 
   if (input && list) {
@@ -52,11 +77,10 @@
       if (!items.length || list.hidden) return;
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
-        active = (active + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
-        items.forEach(function (li, i) { li.classList.toggle("active", i === active); });
+        setActive((active + (e.key === "ArrowDown" ? 1 : items.length - 1 + (active < 0 ? 1 : 0))) % items.length);
       } else if (e.key === "Enter" && active >= 0) {
         e.preventDefault();
-        window.location = items[active].querySelector("a").href;
+        window.location = items[active].dataset.url;
       } else if (e.key === "Escape") {
         clearSuggestions();
       }
