@@ -61,6 +61,12 @@ SETTINGS: tuple[Setting, ...] = (
         "all-MiniLM-L6-v2, `es,en` otherwise. Hybrid search leans on words for queries in other languages.",
     ),
     Setting(
+        "THEME_DIR",
+        "instance/theme",
+        "The brand's folder: theme.toml (name, logo, favicon, colours, contact_url, footer_links), custom.css "
+        "and templates/ overriding kb's; none: kb's own look.",
+    ),
+    Setting(
         "PUBLIC_URL",
         "",
         "The help center's address as customers reach it (`https://ayuda.example.com`), for the sitemap, "
@@ -311,6 +317,7 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
             values[name] = _coerce(BY_NAME[name], value, name)
     values["ARTICLES_DIR"] = str(Path(values["ARTICLES_DIR"]).expanduser().resolve())
     values["DATA_DIR"] = str(Path(values["DATA_DIR"]).expanduser().resolve())
+    values["THEME_DIR"] = str(Path(values["THEME_DIR"]).expanduser().resolve()) if values["THEME_DIR"] else ""
     if values["HISTORY_FILE"]:
         values["HISTORY_FILE"] = str(Path(values["HISTORY_FILE"]).expanduser().resolve())
     if not values["DATABASE_URL"]:

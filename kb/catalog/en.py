@@ -22,6 +22,7 @@ TEXT = {
     "internal_help": "Staff only: a customer cannot open this link.",
     "contact_prompt": "Can't find the answer?",
     "skip_to_content": "Skip to content",
+    "contact_support": "Contact support",
     "filters": "Filter results",
     "suggestions_label": "Suggested articles",
     "suggestions_one": "1 suggested article: use the arrow keys to choose it",

@@ -22,6 +22,7 @@ TEXT = {
     "internal_help": "Solo para el personal: un cliente no puede abrir este enlace.",
     "contact_prompt": "¿No encuentras la respuesta?",
     "skip_to_content": "Ir al contenido",
+    "contact_support": "Contacta con soporte",
     "filters": "Filtrar resultados",
     "suggestions_label": "Artículos sugeridos",
     "suggestions_one": "1 artículo sugerido: usa las flechas para elegirlo",

@@ -20,7 +20,22 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from kb import db as database
     from kb import settings
     from kb.services.engine import Engine
-    from kb.web import admin, agent, api, audit, deps, errors, headers, limits, owners, pages, seo, sessions, signin
+    from kb.web import (
+        admin,
+        agent,
+        api,
+        audit,
+        deps,
+        errors,
+        headers,
+        limits,
+        owners,
+        pages,
+        seo,
+        sessions,
+        signin,
+        theme,
+    )
 
     app = Flask(__name__)
     values = settings.load(config)
@@ -35,6 +50,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     headers.init_app(app)
     sessions.init_app(app)
+    theme.init_app(app, values["THEME_DIR"])
     limits.init_app(app)
     deps.init_app(app)
     app.register_blueprint(api.bp)

@@ -14,7 +14,7 @@ from flask import Flask, current_app, g, render_template, request
 from kb.services import analytics
 from kb.services import search as search_service
 from kb.services.engine import Engine
-from kb.web import auth, i18n, inputs
+from kb.web import auth, i18n, inputs, theme
 from kb.web.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ def visitor_language() -> str:
 def staff_page(template: str, status: int = 200, **values):
     """A staff page (sign-in, consoles, queue, users) in the visitor's language: never cached, never framed."""
     lang = visitor_language()
-    page = render_template(template, lang=lang, t=i18n.TEXT[lang], q="", **values)
+    page = render_template(template, lang=lang, t=theme.site_text(lang), q="", **values)
     response = current_app.make_response((page, status))
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"

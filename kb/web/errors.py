@@ -31,13 +31,13 @@ def _wants_json() -> bool:
 def _response(status: int, code: str, message: str):
     if not _wants_json():
         # Help-center visitors get a page in their language, not JSON.
-        from kb.web import i18n
+        from kb.web import i18n, theme
 
         lang = i18n.visitor_language(request, current_app.config.get("DEFAULT_LOCALE", "es"))
         key = {404: "not_found", 429: "too_many", 503: "unavailable"}.get(status, "bad_request")
         key = "no_index" if code == "no_index" else key
         detail = "" if status in (404, 429, 503) or status >= 500 else message
-        html = render_template("message.html", lang=lang, t=i18n.TEXT[lang], q="", message_key=key, detail=detail)
+        html = render_template("message.html", lang=lang, t=theme.site_text(lang), q="", message_key=key, detail=detail)
         return make_response(html, status)
     response = jsonify(error_body(code, message))
     response.status_code = status

@@ -17,7 +17,7 @@ from werkzeug.datastructures import MultiDict
 from kb.services import analytics
 from kb.services import articles as article_service
 from kb.services.engine import NoIndex
-from kb.web import auth, deps, i18n, inputs
+from kb.web import auth, deps, i18n, inputs, theme
 from kb.web.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def _render(template: str, status: int = 200, **context):
         links = {code: _url(request.path, **_multi(args + [("lang", code)])) for code in i18n.LANGUAGES}
         context.setdefault("lang_links", links)
     fmt = i18n.Formatter(lang, _labels())
-    html = render_template(template, lang=lang, t=i18n.TEXT[lang], fmt=fmt, public_url=deps.public_url, **context)
+    html = render_template(template, lang=lang, t=theme.site_text(lang), fmt=fmt, public_url=deps.public_url, **context)
     response = make_response(html, status)
     if request.args.get("lang") in i18n.LANGUAGES:
         response.set_cookie(i18n.COOKIE, lang, max_age=365 * 86400, samesite="Lax", httponly=True)
