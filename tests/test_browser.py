@@ -359,3 +359,42 @@ def test_pages_pass_axe_core_at_desktop_and_phone_width(server, browser, width):
     finally:
         browser.execute_script("sessionStorage.clear()")
         browser.set_window_size(1280, 1200)
+
+
+@pytest.fixture(scope="module")
+def themed_server(starter, encoder, tmp_path_factory):
+    from pathlib import Path
+
+    folder = tmp_path_factory.mktemp("theme") / "theme"
+    shutil.copytree(Path(__file__).parents[1] / "docs" / "theme-example", folder)
+    app = app_on(starter, encoder, tmp_path_factory.mktemp("themed") / "kb.sqlite3", THEME_DIR=str(folder))
+    with serving(app) as base:
+        yield base
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_sample_theme_passes_axe_core(themed_server, browser, width):
+    """The branded help center (docs/theme-example: logo, colours, footer, custom.css) is as accessible
+    as kb's own look, and the browser shows its logo and colours."""
+    if not AXE:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the accessibility test: .ci/axe.sh found no npm/axe-core", pytrace=False)
+        pytest.skip("no axe-core (run make test, which installs it)")
+    axe = open(AXE, encoding="utf-8").read()
+    browser.set_window_size(width, 1200)
+    try:
+        for path in ("/?lang=es", "/search?q=factura&lang=es", "/articles/en/account/reset-password?lang=en"):
+            browser.get(themed_server + path)
+            WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+            logo = browser.find_element(By.CSS_SELECTOR, ".brand img.logo")
+            assert logo.get_attribute("naturalWidth") not in (None, "0")  # the image loaded
+            button = browser.find_element(By.CSS_SELECTOR, "form.search button")
+            assert button.value_of_css_property("background-color") == "rgba(13, 107, 79, 1)"  # primary_color
+            browser.execute_script(axe)
+            found = browser.execute_async_script(
+                "var done = arguments[0]; axe.run().then(function (r) { done(r.violations.map(function (v) {"
+                " return [v.id, v.impact, v.nodes[0].html.slice(0, 160)]; })); });"
+            )
+            assert found == [], (path, found)
+    finally:
+        browser.set_window_size(1280, 1200)
