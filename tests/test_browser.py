@@ -329,6 +329,15 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen(server, browser):
         browser.set_window_size(1280, 1200)
 
 
+def _axe_violations(browser, axe: str) -> list:
+    """axe-core's violations on the page the browser shows: rule, impact and the first element."""
+    browser.execute_script(axe)
+    return browser.execute_async_script(
+        "var done = arguments[0]; axe.run().then(function (r) { done(r.violations.map(function (v) {"
+        " return [v.id, v.impact, v.nodes[0].html.slice(0, 160)]; })); });"
+    )
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_pages_pass_axe_core_at_desktop_and_phone_width(server, browser, width):
     """Deque's axe-core rules (WCAG 2.x A/AA and best practices) on every page, signed in with an
@@ -350,12 +359,7 @@ def test_pages_pass_axe_core_at_desktop_and_phone_width(server, browser, width):
                 browser.execute_script(f"sessionStorage.setItem('{key}', '{token}')")
             browser.get(base + path)
             WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
-            browser.execute_script(axe)
-            found = browser.execute_async_script(
-                "var done = arguments[0]; axe.run().then(function (r) { done(r.violations.map(function (v) {"
-                " return [v.id, v.impact, v.nodes[0].html.slice(0, 160)]; })); });"
-            )
-            assert found == [], (path, found)
+            assert _axe_violations(browser, axe) == [], path
     finally:
         browser.execute_script("sessionStorage.clear()")
         browser.set_window_size(1280, 1200)
@@ -390,11 +394,6 @@ def test_the_sample_theme_passes_axe_core(themed_server, browser, width):
             assert logo.get_attribute("naturalWidth") not in (None, "0")  # the image loaded
             button = browser.find_element(By.CSS_SELECTOR, "form.search button")
             assert button.value_of_css_property("background-color") == "rgba(13, 107, 79, 1)"  # primary_color
-            browser.execute_script(axe)
-            found = browser.execute_async_script(
-                "var done = arguments[0]; axe.run().then(function (r) { done(r.violations.map(function (v) {"
-                " return [v.id, v.impact, v.nodes[0].html.slice(0, 160)]; })); });"
-            )
-            assert found == [], (path, found)
+            assert _axe_violations(browser, axe) == [], path
     finally:
         browser.set_window_size(1280, 1200)
