@@ -62,6 +62,12 @@ class ArticleRecord(TypedDict, total=False):
     review_every: int | None
     status: str  # published | draft | archived
     translation_of: str
+    segments: list[str]  # customers see it only if they carry one of these (none: everyone)
+    category: str  # category id ("es/facturacion"; "" in none)
+    section: str  # section id (the category's own id for its default section)
+    category_name: str  # the front matter's names, if it placed the article
+    section_name: str
+    promoted: bool
     extra: dict
     sha256: str
     sections: list[SectionRecord]
@@ -98,12 +104,25 @@ class ChunkRecord(TypedDict):
 @dataclass(frozen=True, slots=True)
 class Filter:
     """Who reads and what they asked for: customers (``staff=False``) see public, published articles
-    only; staff see internal ones too; ``locale``, ``product`` and every one of ``tags`` narrow it."""
+    without segments, and those of the ``segments`` they carry; staff see internal and every segment's
+    too; ``locale``, ``product`` and every one of ``tags`` narrow it."""
 
     staff: bool = False
     locale: str | None = None
     product: str | None = None
     tags: tuple[str, ...] = ()
+    segments: frozenset[str] = frozenset()
+
+
+def sees(article: ArticleRecord, staff: bool, segments: frozenset[str] = frozenset()) -> bool:
+    """Whether a reader may see the article at all: the one rule every backend applies."""
+    if article.get("status") != "published":
+        return False
+    if staff:
+        return True
+    return article.get("audience") == "public" and (
+        not article.get("segments") or bool(segments & set(article["segments"]))
+    )
 
 
 class Lexicon(Protocol):
@@ -162,9 +181,12 @@ class Index(Protocol):
 
     build_id: str
     labels: dict[str, dict[str, dict[str, str]]]  # products' and tags' display names per language
+    categories: dict[str, dict]  # category id -> node with its sections (indexer.categories.tree)
     vectors: VectorStore
 
-    def lexicon(self, staff: bool) -> Lexicon: ...
+    def lexicon(self, staff: bool, segments: frozenset[str] = frozenset()) -> Lexicon:
+        """The lexicon of what a reader sees (customers: of the segments they carry)."""
+        ...
 
     def article(self, article_id: str) -> ArticleRecord:
         """The article (``KeyError`` for an id the build does not have)."""
@@ -188,8 +210,8 @@ class Index(Protocol):
         """The same article in other languages (``translation_of`` in either direction)."""
         ...
 
-    def visible(self, article_id: str, staff: bool) -> bool:
-        """Whether a reader may see this article at all (customers: public and published only)."""
+    def visible(self, article_id: str, staff: bool, segments: frozenset[str] = frozenset()) -> bool:
+        """Whether a reader may see this article at all (:func:`sees`)."""
         ...
 
     def page(self, article_id: str) -> str | None:
@@ -234,6 +256,7 @@ class BuildContents:
     pages: Iterable[tuple[str, str]]  # (article id, HTML) of the articles parsed anew
     carried_pages: set[str]  # article ids whose page is the previous build's
     labels: dict
+    categories: dict
     manifest: dict
 
 

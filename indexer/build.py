@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer import bm25, embed, gitmeta, labels, publish, sources
+from indexer import bm25, categories, embed, gitmeta, labels, publish, sources
 from indexer.analysis import ANALYSIS_VERSION
 from indexer.backend import BuildContents, PreviousBuild, open_backend
 from indexer.cache import EmbeddingCache
@@ -46,15 +46,10 @@ from indexer.vectors import Encoder
 log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes what a build makes from the same file.
-PIPELINE_VERSION = 5  # 2: BM25F term matrix; 3: rendered pages; 4: locale detected from the text; 5: tags
+PIPELINE_VERSION = 6  # 2: BM25F term matrix; 3: rendered pages; 4: locale detected from the text; 5: tags
+# 6: segments, categories and sections, promoted
 
 Progress = Callable[[str, int, int], None]
-
-
-
-
-
-
 
 
 @dataclass(slots=True)
@@ -224,6 +219,8 @@ class _Builder:
         articles_json = self._articles_json(parsed, carried, previous, source_of, history)
         names, problems = labels.read_labels(config.articles_dir / config.labels_file, config.labels_file)
         report.problems.extend(problems)
+        tree, problems = categories.tree(config.articles_dir, articles_json.values())
+        report.problems.extend(problems)
         manifest = self._manifest(fingerprint, parsed, carried, rows, vectors, articles_json)
         clock.lap("write")  # with the files the writer writes after the vectors and the terms
         contents = BuildContents(
@@ -234,6 +231,7 @@ class _Builder:
             pages=((a.meta.id, a.html) for a in parsed),
             carried_pages=carried_ids if same_pipeline else set(),
             labels=names,
+            categories=tree,
             manifest=manifest,
         )
         writer.write(contents, clock.lap)
@@ -302,6 +300,8 @@ class _Builder:
             meta = article.meta
             data = asdict(meta)
             data["tags"] = list(meta.tags)
+            data["segments"] = list(meta.segments)
+            data["category_name"], data["section_name"] = data.pop("category"), data.pop("section")
             data["reviewed"] = meta.reviewed.isoformat() if meta.reviewed else None
             data["sha256"] = article.source.sha256
             data["sections"] = [
@@ -319,6 +319,9 @@ class _Builder:
             data["links"] = [asdict(link) for link in article.links]
             out[meta.id] = data
         for data in out.values():
+            data["category"], data["section"] = categories.place(
+                data["path"], data.get("category_name", ""), data.get("section_name", "")
+            )
             hist = history.get(data["path"])
             source = source_of.get(data["path"])
             mtime = dt.datetime.fromtimestamp(source.mtime, tz=dt.UTC) if source else None

@@ -24,6 +24,7 @@ from indexer.analysis import folded_words
 from indexer.backend import ArticleRecord, BuildContents, ChunkRecord, Filter, ModelMismatch, NoIndex
 from indexer.bm25 import MATRIX as BM25_MATRIX
 from indexer.bm25 import BM25Index, TermCounts
+from indexer.categories import FILENAME as CATEGORIES
 from indexer.labels import FILENAME as LABELS
 from indexer.layout import (
     BUILDS,
@@ -131,6 +132,10 @@ class LocalIndex:
         self.labels: dict[str, dict[str, dict[str, str]]] = (
             json.loads(labels_path.read_text(encoding="utf-8")) if labels_path.is_file() else {}
         )
+        categories_path = self.path / CATEGORIES
+        self.categories: dict[str, dict] = (
+            json.loads(categories_path.read_text(encoding="utf-8")) if categories_path.is_file() else {}
+        )
         self.row_of: dict[str, int] = {c["id"]: i for i, c in enumerate(self.chunks)}
         # Links between articles name the target's file; an article whose front matter sets another id
         # is still found by its path-derived id.
@@ -150,11 +155,16 @@ class LocalIndex:
         self._locale = np.array([a["locale"] for a in metas], dtype=object)
         self._product = np.array([(a.get("product") or "").lower() for a in metas], dtype=object)
         self._tags = [{t.lower() for t in a.get("tags") or ()} for a in metas]
-        self._masks: dict[tuple[bool, str | None], np.ndarray] = {}
-        # Word statistics per audience, each from the sections that audience may see (BM25Index).
-        counts = TermCounts.load(self.path)
-        self._lexicons = {
-            staff: LocalLexicon(self, BM25Index(counts, self.mask(Filter(staff)))) for staff in (False, True)
+        self._segments = [frozenset(a.get("segments") or ()) for a in metas]
+        self._unrestricted = np.array([not s for s in self._segments], dtype=bool)
+        self.segment_names: frozenset[str] = frozenset().union(*self._segments)
+        self._masks: dict[tuple[bool, str | None, frozenset[str]], np.ndarray] = {}
+        # Word statistics per audience, each from the sections that audience may see (BM25Index); a
+        # customer carrying segments gets a lexicon of their own (made on first use, a few kept).
+        self._counts = TermCounts.load(self.path)
+        self._lexicons: dict[tuple[bool, frozenset[str]], LocalLexicon] = {
+            (staff, frozenset()): LocalLexicon(self, BM25Index(self._counts, self.mask(Filter(staff))))
+            for staff in (False, True)
         }
 
     # The catalog (indexer.backend.Index).
@@ -206,14 +216,25 @@ class LocalIndex:
         family.discard(article_id)
         return {a for a in family if a in self.articles}
 
-    def visible(self, article_id: str, staff: bool) -> bool:
+    def visible(self, article_id: str, staff: bool, segments: frozenset[str] = frozenset()) -> bool:
         row = self.article_row.get(article_id)
         if row is None:
             return False
-        return bool(self._published[row] and (staff or self._public[row]))
+        if not self._published[row]:
+            return False
+        if staff:
+            return True
+        return bool(self._public[row] and (self._unrestricted[row] or self._segments[row] & segments))
 
-    def lexicon(self, staff: bool) -> LocalLexicon:
-        return self._lexicons[staff]
+    def lexicon(self, staff: bool, segments: frozenset[str] = frozenset()) -> LocalLexicon:
+        key = (True, frozenset()) if staff else (False, frozenset(segments) & self.segment_names)
+        found = self._lexicons.get(key)
+        if found is None:
+            if len(self._lexicons) >= 34:  # both audiences plus the 32 latest segment sets
+                del self._lexicons[next(k for k in self._lexicons if k[1])]
+            where = Filter(staff=False, segments=key[1])
+            found = self._lexicons[key] = LocalLexicon(self, BM25Index(self._counts, self.mask(where)))
+        return found
 
     def check_encoder(self, encoder: Encoder) -> None:
         built, dim = self.manifest["model_id"], self.manifest["dimension"]
@@ -226,8 +247,8 @@ class LocalIndex:
     # Who may see what, as arrays (this backend's own business).
 
     def article_mask(self, where: Filter) -> np.ndarray:
-        """Articles a reader may see: published, public unless staff, and matching every filter given."""
-        found = self._published if where.staff else self._published & self._public
+        """Articles a reader may see (``indexer.backend.sees``), matching every filter given."""
+        found = self._published if where.staff else self._published & self._public & self._segment_mask(where.segments)
         if where.locale:
             found = found & (self._locale == where.locale)
         if where.product:
@@ -237,20 +258,31 @@ class LocalIndex:
             found = found & np.fromiter((tag in t for t in self._tags), dtype=bool, count=len(self._tags))
         return found
 
+    def _segment_mask(self, segments: frozenset[str]) -> np.ndarray:
+        """Articles without segments, and those sharing one with ``segments``."""
+        segments = frozenset(segments) & self.segment_names
+        if not segments:
+            return self._unrestricted
+        shared = np.fromiter((bool(s & segments) for s in self._segments), dtype=bool, count=len(self._segments))
+        return self._unrestricted | shared
+
     def mask(self, where: Filter) -> np.ndarray:
         """Chunk rows a reader may see (see :meth:`article_mask`)."""
         if where.product or where.tags:
             return self.article_mask(where)[self.chunk_article]
-        key = (where.staff, where.locale)
+        segments = frozenset() if where.staff else frozenset(where.segments) & self.segment_names
+        key = (where.staff, where.locale, segments)
         found = self._masks.get(key)
         if found is None:
+            if len(self._masks) > 256:
+                self._masks.clear()
             found = self._masks[key] = self.article_mask(where)[self.chunk_article]
         return found
 
     @property
     def bm25(self) -> BM25Index:
         """BM25F over every published section (what staff may see)."""
-        return self._lexicons[True].bm25
+        return self._lexicons[True, frozenset()].bm25
 
 
 class LocalBackend:
@@ -330,6 +362,7 @@ class LocalWriter:
             keep=contents.carried_pages,
         )
         _write_json(self.partial / LABELS, contents.labels)
+        _write_json(self.partial / CATEGORIES, contents.categories)
         _write_json(self.partial / CHUNKS, contents.chunks)
         _write_json(self.partial / ARTICLES, contents.articles)
         _write_json(self.partial / MANIFEST, contents.manifest)

@@ -1,9 +1,9 @@
 """The article front-matter schema, and the mapping of other docs systems' keys onto it.
 
-Our keys: title (required), summary, locale, tags, product, audience, owner, reviewed, review_every,
-status, translation_of, id. Keys from Microsoft Learn (``ms.date``, ``ms.author``/``author``,
-``description``, ``ms.service``, ``ms.contentlocale``) and Adobe Experience League (``feature``, ``role``)
-are mapped; every other key is kept as metadata in ``extra``.
+Our keys: title (required), summary, locale, tags, product, audience, segments, owner, reviewed,
+review_every, status, translation_of, id, category, section, promoted. Keys from Microsoft Learn
+(``ms.date``, ``ms.author``/``author``, ``description``, ``ms.service``, ``ms.contentlocale``) and Adobe
+Experience League (``feature``, ``role``) are mapped; every other key is kept as metadata in ``extra``.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ READER_ROLES = frozenset(
 STATUSES = ("published", "draft", "archived")
 LOCALES = ("es", "en")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-/]*$")
+SEGMENT_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
 # Foreign key -> our key, first match wins (our own key always wins over a foreign one).
 FOREIGN_KEYS: dict[str, tuple[str, ...]] = {
@@ -85,6 +86,10 @@ class ArticleMeta:
     review_every: int | None = None
     status: str = "published"
     translation_of: str = ""
+    segments: tuple[str, ...] = ()  # customers see the article only if they carry one of these
+    category: str = ""  # front matter's category and section names (flat repositories)
+    section: str = ""
+    promoted: bool = False
     extra: dict = field(default_factory=dict)
 
 
@@ -326,6 +331,29 @@ def build_meta(
         else:
             warn("id", f"id {candidate!r} may only hold letters, digits, '.', '_', '-' and '/'")
 
+    segments: list[str] = []
+    if "segments" in data:
+        used.add("segments")
+        for value in _as_tags(data["segments"]):
+            name = value.lower()
+            if not SEGMENT_PATTERN.match(name):
+                warn("segments", f"segment {value!r} may only hold lowercase letters, digits, '.', '_' and '-'")
+            segments.append(name)  # kept even if malformed: the article stays restricted (fails closed)
+
+    placed = {}
+    for key in ("category", "section"):
+        if data.get(key) not in (None, ""):
+            used.add(key)
+            placed[key] = _as_text(data[key])
+
+    promoted = False
+    if "promoted" in data:
+        used.add("promoted")
+        if isinstance(data["promoted"], bool):
+            promoted = data["promoted"]
+        else:
+            warn("promoted", f"promoted {data['promoted']!r} must be true or false")
+
     extra = {k: _jsonable(v) for k, v in data.items() if k not in used}
     meta = ArticleMeta(
         id=article_id,
@@ -341,6 +369,10 @@ def build_meta(
         review_every=review_every,
         status=status,
         translation_of=translation_of,
+        segments=tuple(dict.fromkeys(segments)),
+        category=placed.get("category", ""),
+        section=placed.get("section", ""),
+        promoted=promoted,
         extra=extra,
     )
     return meta, problems

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, MetaData
 
 from indexer import migrate, store
-from kb.services import analytics, review, staff, suggestion_log, tables, tokens
+from kb.services import analytics, contact, review, staff, suggestion_log, tables, tokens
 
 # Every module that declares services' tables (importing them puts their tables on tables.Base).
-MODULES = (analytics, tokens, suggestion_log, review, staff)
+MODULES = (analytics, tokens, suggestion_log, review, staff, contact)
 SERVICES = migrate.History("kb:migrations", "alembic_version")
 HISTORIES = (migrate.INDEX, SERVICES)
 

@@ -72,6 +72,52 @@ SETTINGS: tuple[Setting, ...] = (
         "The help center's address as customers reach it (`https://ayuda.example.com`), for the sitemap, "
         "canonical links and shared links; empty: the address each request came to.",
     ),
+    Setting(
+        "JWT_SECRET",
+        "",
+        "Customers' sign-in from the company's own application: the shared secret (at least 32 characters) "
+        "that signs its HS256 tokens (`/access/jwt?jwt=…`, claims `exp`, `iat`, `segments`, `name`, `email`); "
+        "empty: off, every customer sees only segment-free articles.",
+    ),
+    Setting("CUSTOMER_SESSION_HOURS", 8, "Hours a customer's sign-in (its segments) lasts in its signed cookie.", int),
+    Setting(
+        "CONTACT_CHANNEL",
+        "none",
+        "Where the contact form's requests go: `email` (SMTP to SUPPORT_EMAIL), `webhook` (JSON to "
+        "CONTACT_WEBHOOK_URL), `url` (the theme's contact_url: a link, no form), `none` (no contact form).",
+    ),
+    Setting("SUPPORT_EMAIL", "", "The support address the `email` channel sends requests to (soporte@example.com)."),
+    Setting("MAIL_FROM", "", "The sender of the contact form's e-mail (kb@example.com); empty: SUPPORT_EMAIL."),
+    Setting("SMTP_HOST", "localhost", "The SMTP server of the `email` channel."),
+    Setting("SMTP_PORT", 25, "Its port (587 with SMTP_STARTTLS, 465 for implicit TLS).", int),
+    Setting("SMTP_STARTTLS", "false", "`true`: STARTTLS before signing in to the SMTP server."),
+    Setting("SMTP_USER", "", "SMTP sign-in name; empty: no sign-in."),
+    Setting("SMTP_PASSWORD", "", "SMTP password."),
+    Setting(
+        "CONTACT_WEBHOOK_URL",
+        "",
+        "The `webhook` channel's address, for example a help desk's ticket API "
+        "(https://acme.zendesk.com/api/v2/requests.json, https://acme.freshdesk.com/api/v2/tickets).",
+    ),
+    Setting(
+        "CONTACT_WEBHOOK_FORMAT",
+        "kb",
+        'The webhook body: `kb` (kb\'s own JSON), `zendesk` (Requests API: {"request": {…}}), `freshdesk` '
+        '(Create Ticket: {"email", "subject", "description", "status": 2, "priority": 1}).',
+    ),
+    Setting(
+        "CONTACT_WEBHOOK_AUTH",
+        "",
+        "The webhook's Authorization header value (`Basic …` for Zendesk's `email/token:key` and Freshdesk's "
+        "`key:X`, or `Bearer …`); empty: none.",
+    ),
+    Setting(
+        "WIDGET_ORIGINS",
+        "",
+        "Sites that may embed the help widget (`/widget.js`), comma-separated origins "
+        "(`https://www.example.com,https://app.example.com`); `*`: any; empty: none (the widget's calls are "
+        "refused by CORS).",
+    ),
     Setting("DEFAULT_LOCALE", "es", "Locale (`es` or `en`) of articles whose front matter and folder name none."),
     Setting(
         "SECRET_KEY",
@@ -123,7 +169,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "RATE_LIMIT_VOTES_PER_MINUTE",
         10,
-        "Customers' \"was this helpful?\" votes per client address and minute, at most 3 at once (per server "
+        'Customers\' "was this helpful?" votes per client address and minute, at most 3 at once (per server '
         "process); over it, 429. 0: no vote limit beyond the writes'.",
         int,
     ),
@@ -260,6 +306,38 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
+CONTACT_CHANNELS = ("email", "webhook", "url", "none")
+WEBHOOK_FORMATS = ("kb", "zendesk", "freshdesk")
+
+
+def _contact(values: dict[str, Any]) -> None:
+    for name, allowed in (("CONTACT_CHANNEL", CONTACT_CHANNELS), ("CONTACT_WEBHOOK_FORMAT", WEBHOOK_FORMATS)):
+        values[name] = str(values[name]).strip().lower()
+        if values[name] not in allowed:
+            raise SettingsError(f"{name} must be one of {', '.join(allowed)}, not {values[name]!r}")
+    values["SMTP_STARTTLS"] = str(values["SMTP_STARTTLS"]).strip().lower()
+    if values["SMTP_STARTTLS"] not in ("true", "false"):
+        raise SettingsError(f"SMTP_STARTTLS must be true or false, not {values['SMTP_STARTTLS']!r}")
+    if values["CONTACT_CHANNEL"] == "email" and "@" not in values["SUPPORT_EMAIL"]:
+        raise SettingsError("CONTACT_CHANNEL email needs SUPPORT_EMAIL, the address requests are sent to")
+    if values["CONTACT_CHANNEL"] == "webhook" and not values["CONTACT_WEBHOOK_URL"].startswith(("https://", "http://")):
+        raise SettingsError("CONTACT_CHANNEL webhook needs CONTACT_WEBHOOK_URL, an http(s) address")
+    if not 0 < values["SMTP_PORT"] < 65536:
+        raise SettingsError("SMTP_PORT must be a port number")
+
+
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
+
+
+def origins(raw: str) -> tuple[str, ...]:
+    """WIDGET_ORIGINS as a tuple of ``scheme://host[:port]`` (or ``("*",)``)."""
+    found = tuple(o.strip().rstrip("/") for o in str(raw).split(",") if o.strip())
+    if found == ("*",):
+        return found
+    for origin in found:
+        if not _ORIGIN.match(origin):
+            raise SettingsError(f"WIDGET_ORIGINS: {origin!r} is not an origin like https://www.example.com")
+    return found
 
 
 def _coerce(setting: Setting, value: Any, origin: str) -> Any:
@@ -333,6 +411,12 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
         raise SettingsError("SIGNIN_LOCK_MINUTES must be at least 1")
     if values["SESSION_HOURS"] < 1:
         raise SettingsError("SESSION_HOURS must be at least 1")
+    if values["CUSTOMER_SESSION_HOURS"] < 1:
+        raise SettingsError("CUSTOMER_SESSION_HOURS must be at least 1")
+    if values["JWT_SECRET"] and len(values["JWT_SECRET"]) < 32:
+        raise SettingsError("JWT_SECRET must be at least 32 characters (HS256 wants a key as long as its hash)")
+    _contact(values)
+    origins(values["WIDGET_ORIGINS"])  # checked here, read by kb.web.widget
     values["SUGGEST_PRECISION"] = str(values["SUGGEST_PRECISION"]).strip().lower()
     if values["SUGGEST_PRECISION"] not in ("int8", "float32"):
         raise SettingsError(f"SUGGEST_PRECISION must be int8 or float32, not {values['SUGGEST_PRECISION']!r}")

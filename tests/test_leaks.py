@@ -1,9 +1,10 @@
-"""Internal, draft and archived articles never reach a customer, by any public path.
+"""Internal, draft, archived and segment articles never reach a customer, by any public path.
 
 Each hidden article carries a word found nowhere else. Anonymously, every public path is asked for it:
 searched (every mode, with a typo for did-you-mean, as a filter), autocompleted, suggested, fetched,
-voted on, clicked, and looked for in the pages, facets, related articles and translations of a public
-article. Zero hits. The same word is found with an agent's token, so each check can fail.
+voted on, clicked, browsed (categories, sections), suggested in the contact form, and looked for in the
+pages, facets, related articles and translations of a public article. Zero hits. The same word is found
+with an agent's token (and a segment's with a signed-in customer of that segment), so each check can fail.
 """
 
 import json
@@ -50,7 +51,16 @@ HIDDEN = {
         "translation_of: es/transferencias.md",
         "Internal vextrolium notes on bank transfers and refunds.",
     ),
+    # Only customers of the "pro" segment: in a category folder that holds nothing else.
+    "es/clientes-pro/soporte-pro": (
+        "trevanquil",
+        "es/clientes-pro/soporte-pro.md",
+        "title: Línea trevanquil del plan Pro\nsegments: [pro]\nowner: ana\ntags: [pagos]",
+        "Llama a la línea trevanquil para reembolsos urgentes de transferencias.",
+    ),
 }
+SECRET = "s" * 40
+HIDDEN_CATEGORY = "es/clientes-pro"
 PUBLIC = {
     "es/transferencias.md": (
         "title: Recibir transferencias bancarias\nowner: ana\ntags: [pagos]\nproduct: cobros",
@@ -84,7 +94,16 @@ def app(tmp_path_factory, encoder):
         built.write(path, front, body)
     built.write(*SHARED_STEM)
     built.build(encoder)
-    return app_on(built, encoder, tmp_path_factory.mktemp("leaks-db") / "kb.sqlite3", RATE_LIMIT_VOTES_PER_MINUTE=0)
+    return app_on(
+        built,
+        encoder,
+        tmp_path_factory.mktemp("leaks-db") / "kb.sqlite3",
+        RATE_LIMIT_VOTES_PER_MINUTE=0,
+        JWT_SECRET=SECRET,
+        CONTACT_CHANNEL="webhook",
+        CONTACT_WEBHOOK_URL="http://127.0.0.1:9/never-called",
+        WIDGET_ORIGINS="http://127.0.0.1:9",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +120,7 @@ def agent(app):
 def _leaks(text: str) -> list[str]:
     """Hidden words and ids found in a response's text."""
     lowered = text.lower()
-    return [w for w in WORDS + list(HIDDEN) + ["clavesecreta", "tesoreria-interna"] if w in lowered]
+    return [w for w in WORDS + list(HIDDEN) + ["clavesecreta", "tesoreria-interna", "clientes-pro"] if w in lowered]
 
 
 def _search_leaks(body: dict) -> list[str]:
@@ -304,3 +323,90 @@ def test_no_fallback_or_correction_reaches_a_hidden_article(client, word):
         for correct in ("true", "false"):
             body = client.get(f"/api/v1/search?q={word}&locale={locale}&correct={correct}").get_json()
             assert body["total"] == 0 and body["fallback_locale"] is None and _search_leaks(body) == []
+
+
+# Browsing, the contact form and the widget's calls: the same customers' view.
+
+
+def test_categories_and_sections_name_nothing_hidden(client):
+    for locale in ("es", "en"):
+        body = client.get(f"/api/v1/categories?locale={locale}").get_data(as_text=True)
+        assert _leaks(body) == []
+    assert _leaks(client.get("/").get_data(as_text=True)) == []
+    missing = "es/no-existe"
+    for path in (f"/api/v1/categories/{HIDDEN_CATEGORY}", f"/api/v1/sections/{HIDDEN_CATEGORY}"):
+        hidden, nothing = client.get(path), client.get(path.replace(HIDDEN_CATEGORY, missing))
+        assert hidden.status_code == nothing.status_code == 404
+        assert hidden.get_data(as_text=True) == nothing.get_data(as_text=True).replace(missing, HIDDEN_CATEGORY)
+    page = client.get(f"/categories/{HIDDEN_CATEGORY}")
+    assert page.status_code == 404 and _leaks(page.get_data(as_text=True)) == []
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_the_contact_forms_suggestions_hold_nothing_hidden(client, agent, word):
+    """The contact form is the customers': even a staff token gets the customers' suggestions there."""
+    for headers in ({}, agent):
+        answer = client.get(f"/api/v1/contact/suggestions?q=reembolso de transferencias {word}", headers=headers)
+        assert answer.status_code == 200
+        assert _leaks(json.dumps(answer.get_json()["suggestions"], ensure_ascii=False)) == []
+
+
+def test_the_widgets_cross_origin_calls_are_a_customers(client, agent):
+    """A call from an allowed site gets CORS headers but never credentials, nor a token through them."""
+    origin = {"Origin": "http://127.0.0.1:9"}
+    answer = client.get("/api/v1/search?q=trevanquil", headers=origin)
+    assert answer.headers["Access-Control-Allow-Origin"] == origin["Origin"]
+    assert "Access-Control-Allow-Credentials" not in answer.headers and answer.get_json()["total"] == 0
+    preflight = client.options(
+        "/api/v1/contact", headers={**origin, "Access-Control-Request-Method": "POST",
+                                    "Access-Control-Request-Headers": "content-type"},
+    )  # fmt: skip
+    assert (
+        preflight.status_code == 204
+        and "authorization" not in preflight.headers["Access-Control-Allow-Headers"].lower()
+    )
+    other = client.get("/api/v1/search?q=factura", headers={"Origin": "https://evil.example"})
+    assert "Access-Control-Allow-Origin" not in other.headers
+    refused = client.options(
+        "/api/v1/search", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"}
+    )
+    assert refused.status_code == 405
+
+
+def _signed_in(app, segments, **claims):
+    import datetime as dt
+
+    import jwt
+
+    now = int(dt.datetime.now(dt.UTC).timestamp())
+    token = jwt.encode({"iat": now, "exp": now + 120, "segments": segments, **claims}, SECRET, algorithm="HS256")
+    browser = app.test_client()
+    answer = browser.get(f"/access/jwt?jwt={token}&return_to=/search?q=trevanquil")
+    assert answer.status_code == 303 and answer.headers["Location"] == "/search?q=trevanquil"
+    return browser
+
+
+def test_a_customer_of_the_segment_finds_its_article_and_others_do_not(app, client):
+    """The segment checks above can fail: a signed-in "pro" customer finds the article by every path."""
+    pro = _signed_in(app, ["pro"], name="Ana", email="ana@example.com")
+    assert pro.get("/api/v1/search?q=trevanquil").get_json()["results"][0]["id"] == "es/clientes-pro/soporte-pro"
+    assert pro.get("/api/v1/articles/es/clientes-pro/soporte-pro").status_code == 200
+    page = pro.get("/articles/es/clientes-pro/soporte-pro")
+    assert page.status_code == 200 and "private" in page.headers["Cache-Control"]
+    assert "clientes-pro" in pro.get("/api/v1/categories?locale=es").get_data(as_text=True)
+    assert pro.get("/api/v1/autocomplete?q=linea trev").get_json()["suggestions"]
+    assert "trevanquil" in pro.get("/api/v1/contact/suggestions?q=trevanquil reembolsos").get_data(as_text=True)
+    # Another segment, a token signed with another secret, an expired one, a forged cookie: nothing.
+    partners = _signed_in(app, ["partners"])
+    assert partners.get("/api/v1/search?q=trevanquil").get_json()["total"] == 0
+    import jwt
+
+    bad = jwt.encode({"iat": 1, "exp": 2, "segments": ["pro"]}, SECRET, algorithm="HS256")
+    assert client.get(f"/access/jwt?jwt={bad}").status_code == 401
+    forged = jwt.encode({"iat": 2**31, "exp": 2**31 + 60, "segments": ["pro"]}, "x" * 40, algorithm="HS256")
+    assert client.get(f"/access/jwt?jwt={forged}").status_code == 401
+    fresh = app.test_client()
+    fresh.set_cookie("kb_customer", "eyJzIjpbInBybyJdfQ.forged.sig")
+    assert fresh.get("/api/v1/search?q=trevanquil").get_json()["total"] == 0
+    pro.get("/access/logout")
+    assert pro.get("/api/v1/search?q=trevanquil").get_json()["total"] == 0

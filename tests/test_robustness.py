@@ -22,7 +22,14 @@ ARTICLE = "es/cuenta/restablecer-contrasena"
 
 @pytest.fixture(scope="module")
 def app(starter, encoder, tmp_path_factory):
-    return app_on(starter, encoder, tmp_path_factory.mktemp("robust") / "kb.sqlite3", RATE_LIMIT_WRITES_PER_MINUTE=0)
+    return app_on(
+        starter,
+        encoder,
+        tmp_path_factory.mktemp("robust") / "kb.sqlite3",
+        RATE_LIMIT_WRITES_PER_MINUTE=0,
+        CONTACT_CHANNEL="webhook",
+        CONTACT_WEBHOOK_URL="http://127.0.0.1:9/never-called",
+    )
 
 
 @pytest.fixture(scope="module")

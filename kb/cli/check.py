@@ -1,4 +1,5 @@
-"""``kb check``: front matter against the schema, internal links and anchors that point nowhere."""
+"""``kb check``: front matter against the schema, internal links and anchors that point nowhere, and the
+categories' ``_meta.yml`` files."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from indexer import sources
+from indexer import categories, sources
 from indexer.links import Linking, check_links
 from indexer.parse import ParsedArticle, parse_article
 from kb.cli.common import load_settings
@@ -36,6 +37,7 @@ def check(articles_dir: str | None, strict: bool) -> None:
             parsed.append(result)
             problems.extend(result.problems)
     problems.extend(check_links([Linking.of(a) for a in parsed], root))
+    problems.extend(categories.check(root))
     problems.sort(key=lambda p: (p.path, p.line))
     for problem in problems:
         click.echo(f"{problem}" + (" (warning)" if problem.severity == "warning" else ""))

@@ -88,6 +88,16 @@ class ArticleVote(Base):
     staff: Mapped[bool | None] = mapped_column(Boolean)  # cast by staff: kept apart from customers' figures
 
 
+class ArticleView(Base):
+    """A customer opened an article page (staff's readings are not counted)."""
+
+    __tablename__ = "article_views"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(String(400), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 class VoteKey(Base):
     """One row per (article, day, visitor): the first vote claims it, later ones change that vote."""
 
@@ -200,6 +210,25 @@ def search_exists(engine: Engine, search_id: int) -> bool:
 def record_click(engine: Engine, search_id: int, article_id: str, position: int) -> None:
     with Session(engine) as session, session.begin():
         session.add(SearchClick(search_id=search_id, article_id=article_id, position=position, at=_now()))
+
+
+def record_view(engine: Engine, article_id: str) -> None:
+    with Session(engine) as session, session.begin():
+        session.add(ArticleView(article_id=article_id, at=_now()))
+
+
+def most_viewed(engine: Engine, days: int = 30, limit: int = 50) -> list[str]:
+    """Article ids by customers' views in the last ``days``, most viewed first."""
+    since = _now() - dt.timedelta(days=days)
+    with Session(engine) as session:
+        rows = session.execute(
+            select(ArticleView.article_id, func.count().label("n"))
+            .where(ArticleView.at >= since)
+            .group_by(ArticleView.article_id)
+            .order_by(func.count().desc(), ArticleView.article_id)
+            .limit(limit)
+        )
+        return [article_id for article_id, _ in rows]
 
 
 def record_vote(

@@ -1,7 +1,7 @@
 """Articles as readers see them: one article with its sections and HTML, related articles, title autocomplete.
 
-Customers see only public, published articles; for them any other id does not exist (``None``),
-exactly like an id nobody wrote.
+Customers see only public, published articles, without segments or of a segment they carry; for them
+any other id does not exist (``None``), exactly like an id nobody wrote.
 """
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ class ArticleView:
     html: str
     sections: list[SectionInfo] = field(default_factory=list)
     translations: list[ArticleLink] = field(default_factory=list)
+    category: str = ""  # ids (kb.services.categories names them)
+    section: str = ""
+    promoted: bool = False
+    segments: list[str] = field(default_factory=list)
 
 
 def url_for(article_id: str) -> str:
@@ -63,21 +67,23 @@ def _link(index: Index, article_id: str) -> ArticleLink:
     return ArticleLink(article_id, a["title"], url_for(article_id), a["locale"], a["audience"])
 
 
-def resolve(index: Index, article_id: str, staff: bool) -> str | None:
+def resolve(index: Index, article_id: str, staff: bool, segments: frozenset[str] = frozenset()) -> str | None:
     """The id of the article a reader asked for (by id or by its file's path), if they may see it."""
     found = index.resolve(article_id)
-    if found is None or not index.visible(found, staff):
+    if found is None or not index.visible(found, staff, segments):
         return None
     return found
 
 
-def _translations(index: Index, article_id: str, staff: bool) -> list[ArticleLink]:
-    return [_link(index, a) for a in sorted(index.translations(article_id)) if index.visible(a, staff)]
+def _translations(index: Index, article_id: str, staff: bool, segments: frozenset[str]) -> list[ArticleLink]:
+    return [_link(index, a) for a in sorted(index.translations(article_id)) if index.visible(a, staff, segments)]
 
 
-def get_article(engine: Engine, article_id: str, staff: bool = False) -> ArticleView | None:
+def get_article(
+    engine: Engine, article_id: str, staff: bool = False, segments: frozenset[str] = frozenset()
+) -> ArticleView | None:
     index = engine.index()
-    found = resolve(index, article_id, staff)
+    found = resolve(index, article_id, staff, segments)
     if found is None:
         return None
     a = index.article(found)
@@ -97,14 +103,20 @@ def get_article(engine: Engine, article_id: str, staff: bool = False) -> Article
         translation_of=a.get("translation_of") or "",
         html=index.page(found) or "",
         sections=[SectionInfo(s["heading"], s["anchor"], s["level"]) for s in a["sections"] if s["level"] > 0],
-        translations=_translations(index, found, staff),
+        translations=_translations(index, found, staff, segments),
+        category=a.get("category") or "",
+        section=a.get("section") or "",
+        promoted=bool(a.get("promoted")),
+        segments=list(a.get("segments") or ()),
     )
 
 
-def related(engine: Engine, article_id: str, staff: bool = False, limit: int = 5) -> list[ArticleLink]:
+def related(
+    engine: Engine, article_id: str, staff: bool = False, limit: int = 5, segments: frozenset[str] = frozenset()
+) -> list[ArticleLink]:
     """Articles closest in meaning (the mean of the article's section vectors), in the same language."""
     index = engine.checked_index()
-    found = resolve(index, article_id, staff)
+    found = resolve(index, article_id, staff, segments)
     if found is None:
         return []
     sections = index.chunks_of(found)
@@ -113,7 +125,7 @@ def related(engine: Engine, article_id: str, staff: bool = False, limit: int = 5
     centre = index.vectors.vectors(sections).mean(axis=0)
     centre /= max(float(np.linalg.norm(centre)), 1e-9)
     out: list[str] = []
-    where = Filter(staff, index.article(found)["locale"])
+    where = Filter(staff, index.article(found)["locale"], segments=segments)
     for chunk_id, _ in index.vectors.search(centre, (limit + 1) * 8, where):
         other = index.chunk(chunk_id)["article_id"]
         if other != found and other not in out:
@@ -123,7 +135,10 @@ def related(engine: Engine, article_id: str, staff: bool = False, limit: int = 5
     return [_link(index, a) for a in out]
 
 
-def autocomplete(engine: Engine, prefix: str, locale: str | None = None, staff: bool = False, limit: int = 8):
+def autocomplete(
+    engine: Engine, prefix: str, locale: str | None = None, staff: bool = False, limit: int = 8,
+    segments: frozenset[str] = frozenset(),
+):  # fmt: skip
     """Titles whose words start with the typed words (accents and case ignored), the last one a prefix.
 
     Titles that begin with the typed text come first, then shorter titles.
@@ -134,7 +149,7 @@ def autocomplete(engine: Engine, prefix: str, locale: str | None = None, staff: 
         return []
     *complete, last = typed
     scored = []
-    for article_id in index.article_ids(Filter(staff, locale)):
+    for article_id in index.article_ids(Filter(staff, locale, segments=segments)):
         words = index.title_words(article_id)
         if not any(w.startswith(last) for w in words):
             continue
@@ -173,15 +188,18 @@ def listed(engine: Engine) -> list[Listed]:
     return out
 
 
-def visible_counts(index: Index, staff: bool) -> tuple[int, int]:
+def visible_counts(index: Index, staff: bool, segments: frozenset[str] = frozenset()) -> tuple[int, int]:
     """How many articles and sections a reader may see."""
-    found = index.article_ids(Filter(staff))
+    found = index.article_ids(Filter(staff, segments=segments))
     return len(found), sum(len(index.chunks_of(a)) for a in found)
 
 
-def recently_updated(engine: Engine, locale: str | None = None, staff: bool = False, limit: int = 8):
+def recently_updated(
+    engine: Engine, locale: str | None = None, staff: bool = False, limit: int = 8,
+    segments: frozenset[str] = frozenset(),
+):  # fmt: skip
     """The articles updated last (git history, else file dates), for the help center's home page."""
     index = engine.index()
-    found = index.article_ids(Filter(staff, locale))
+    found = index.article_ids(Filter(staff, locale, segments=segments))
     found.sort(key=lambda a: index.article(a)["updated_at"], reverse=True)
     return [_link(index, a) for a in found[:limit]]

@@ -212,6 +212,7 @@ def retrieve(
     product: str | None = None,
     tags: tuple[str, ...] = (),
     staff: bool = False,
+    segments: frozenset[str] = frozenset(),
     candidates: int = 100,
     params: Fusion | None = None,
     meaning: str | None = None,
@@ -231,8 +232,8 @@ def retrieve(
     how the model reads it; ``spelling`` how much typo correction it gets (the engine's by default).
     """
     index = index or engine.checked_index()
-    lexicon = index.lexicon(staff)
-    where = Filter(staff, locale, product, tuple(tags))
+    lexicon = index.lexicon(staff, segments)
+    where = Filter(staff, locale, product, tuple(tags), frozenset(segments))
     language = locale or detect_language(query)
     if analysed is None:
         analysed = lexicon.analyse(query, locale, language=language, limits=spelling or engine.spelling)
@@ -331,6 +332,7 @@ def search(
     limit: int = 10,
     offset: int = 0,
     staff: bool = False,
+    segments: frozenset[str] = frozenset(),
     candidates: int = 100,
     params: Fusion | None = None,
     cutoff: relevance.Cutoff | None = None,
@@ -349,8 +351,9 @@ def search(
     cut = cutoff or cutoff_for(engine)
     index = engine.checked_index()
     common = dict(
-        mode=mode, locale=locale, product=product, tags=tags, staff=staff, candidates=candidates, params=params
-    )
+        mode=mode, locale=locale, product=product, tags=tags, staff=staff, segments=segments,
+        candidates=candidates, params=params,
+    )  # fmt: skip
     found = retrieve(engine, query, index=index, corrections=False, **common)
     shown = relevance.admitted(found.evidence, found.ranked, cut if found.understood else cut.unread())
     suggestion = None

@@ -80,8 +80,7 @@ def _meaning_text(engine: Engine, bm25: Lexicon, analysed: QueryTerms, text: str
 
     def weigh(parts: list[str]) -> list[float]:
         return [
-            bm25.best_score({c for word in TOKEN_RE.findall(p) for c in telling.get(word.lower(), ())})
-            for p in parts
+            bm25.best_score({c for word in TOKEN_RE.findall(p) for c in telling.get(word.lower(), ())}) for p in parts
         ]
 
     return telling_part(text, budget, engine.encoder.count_query_tokens, weigh)
@@ -130,6 +129,7 @@ def suggest(
     product: str | None = None,
     limit: int = 5,
     staff: bool = False,
+    segments: frozenset[str] = frozenset(),
     candidates: int = 100,
     meaning_tokens: int = MEANING_TOKENS,
     min_confidence: float = SHOW_MIN_CONFIDENCE,
@@ -143,7 +143,7 @@ def suggest(
         return Suggestions(ticket)
     language = locale or detect_language(ticket.text)
     index = engine.checked_index()  # one build for the whole request: columns are its vocabulary's
-    lexicon = index.lexicon(staff)  # what the asker may see: its words, and statistics from it alone
+    lexicon = index.lexicon(staff, segments)  # what the asker may see: its words, and statistics from it alone
     analysed = lexicon.analyse(ticket.text, locale, language=language, limits=engine.spelling)
     if not analysed.columns and not analysed.unknown:
         return Suggestions(ticket, language=language)  # nothing but greetings, thanks and stop words
@@ -154,6 +154,7 @@ def suggest(
         locale=locale,
         product=product,
         staff=staff,
+        segments=segments,
         candidates=candidates,
         meaning=read if read != ticket.text else None,  # None: the query, typo-corrected, is embedded
         analysed=analysed,

@@ -25,6 +25,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         agent,
         api,
         audit,
+        contact,
         deps,
         errors,
         headers,
@@ -35,6 +36,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         sessions,
         signin,
         theme,
+        widget,
     )
 
     app = Flask(__name__)
@@ -48,6 +50,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     database.init_app(app, values)
     audit.init_app(app)
     errors.init_app(app)
+    widget.init_app(app)  # before headers: its CORS preflights are the only OPTIONS kb answers
     headers.init_app(app)
     sessions.init_app(app)
     theme.init_app(app, values["THEME_DIR"])
@@ -60,4 +63,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(signin.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(seo.bp)
+    contact.init_app(app)
     return app

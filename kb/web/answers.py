@@ -311,3 +311,72 @@ class ErrorDetail(Model):
 
 class Error(Model):
     error: ErrorDetail
+
+
+class ArticleEntry(Link):
+    locale: str
+
+
+class SectionEntry(Model):
+    id: str
+    title: str
+    description: str
+    url: str
+    default: bool
+    articles: list[ArticleEntry]
+
+
+class CategoryEntry(Model):
+    id: str
+    title: str
+    description: str
+    icon: str
+    url: str
+    locale: str
+    articles: int
+    translations: dict[str, str]
+    sections: list[SectionEntry]
+
+
+class Categories(Model):
+    """The help center's categories, each with its sections and their articles (customers' view)"""
+
+    locale: str
+    categories: list[CategoryEntry]
+
+
+class SectionPage(Model):
+    """One section, with its category"""
+
+    category: CategoryEntry
+    section: SectionEntry
+
+
+class ContactSuggestion(Model):
+    id: str
+    title: str
+    url: str
+    section: Section
+    snippet: str
+
+
+class ContactSuggestions(Model):
+    """Articles that may answer the request being typed"""
+
+    form_id: str
+    suggestions: list[ContactSuggestion]
+
+
+class ContactSent(Model):
+    """The request, stored and handed off to support"""
+
+    id: int
+    channel: str
+    status: str
+
+
+class ContactEvent(Model):
+    """The deflection event, recorded"""
+
+    form_id: str
+    event: str

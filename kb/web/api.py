@@ -10,6 +10,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from kb.services import analytics
 from kb.services import articles as article_service
+from kb.services import categories as category_service
 from kb.services.engine import NoIndex
 from kb.web import audit, auth, contract, deps, inputs
 from kb.web.errors import ApiError
@@ -17,7 +18,6 @@ from kb.web.errors import ApiError
 log = logging.getLogger(__name__)
 
 bp = Blueprint("api", __name__)
-
 
 
 def _not_found(article_id: str):
@@ -40,7 +40,7 @@ def health():
     except NoIndex:
         return jsonify({"status": "ok", "build": None, "articles": 0, "chunks": 0})
     # What the caller may see: a customer's counts leave out internal, draft and archived articles.
-    articles, chunks = article_service.visible_counts(index, auth.is_staff())
+    articles, chunks = article_service.visible_counts(index, auth.is_staff(), auth.segments())
     return jsonify({"status": "ok", "build": index.build_id, "articles": articles, "chunks": chunks})
 
 
@@ -84,7 +84,9 @@ def autocomplete():
     locale = inputs.locale_arg(request.args.get("locale"))
     limit = inputs.int_arg(request.args, "limit", 8, 1, 20)
     contract.query(contract.AutocompleteParams, request.args)  # the document's word on what is valid
-    found = article_service.autocomplete(deps.engine(), prefix, locale=locale, staff=auth.is_staff(), limit=limit)
+    found = article_service.autocomplete(
+        deps.engine(), prefix, locale=locale, staff=auth.is_staff(), limit=limit, segments=auth.segments()
+    )
     return jsonify(
         {"suggestions": [{"id": a.id, "title": a.title, "url": a.url, "audience": a.audience} for a in found]}
     )
@@ -94,11 +96,11 @@ def autocomplete():
 def article(article_id: str):
     inputs.check_known(request.args.keys(), ())
     staff = auth.is_staff()
-    found = article_service.get_article(deps.engine(), article_id, staff=staff)
+    found = article_service.get_article(deps.engine(), article_id, staff=staff, segments=auth.segments())
     if found is None:
         raise _not_found(article_id)
     votes = analytics.vote_counts(deps.db(), found.id)
-    related = article_service.related(deps.engine(), found.id, staff=staff)
+    related = article_service.related(deps.engine(), found.id, staff=staff, segments=auth.segments())
     return jsonify(
         {
             "id": found.id,
@@ -140,7 +142,7 @@ def _voter() -> tuple[analytics.Voter, str | None]:
 @bp.post("/api/v1/articles/<path:article_id>/feedback")
 def feedback(article_id: str):
     body = contract.parse(contract.VoteBody, deps.json_body())
-    found = article_service.resolve(deps.engine().index(), article_id, staff=auth.is_staff())
+    found = article_service.resolve(deps.engine().index(), article_id, auth.is_staff(), auth.segments())
     if found is None:
         raise _not_found(article_id)
     helpful, locale = body.helpful, inputs.locale_arg(body.locale)
@@ -157,7 +159,7 @@ def feedback(article_id: str):
     )
     response.status_code = 201
     if fresh is not None:
-        secure = current_app.config["SESSION_COOKIE_SECURE"] == "true"
+        secure = current_app.config["SESSION_COOKIE_SECURE"] in (True, "true")  # a bool once sessions set it
         response.set_cookie(VISITOR_COOKIE, fresh, max_age=365 * 86400, httponly=True, samesite="Lax", secure=secure)
     return response
 
@@ -166,10 +168,62 @@ def feedback(article_id: str):
 def click(search_id: int):
     body = contract.parse(contract.ClickBody, deps.json_body())
     article_id, position = body.article_id, body.position
-    article = article_service.resolve(deps.engine().index(), article_id, False)
+    article = article_service.resolve(deps.engine().index(), article_id, False, auth.segments())
     if article is None:
         raise _not_found(article_id)
     if not analytics.search_exists(deps.db(), search_id):
         raise ApiError(404, "not_found", f"there is no search {search_id}")
     analytics.record_click(deps.db(), search_id, article, position)
     return jsonify({"search_id": search_id, "article_id": article_id, "position": position}), 201
+
+
+# Categories and sections: the help center's browsing (customers' view; staff see internal ones too).
+
+
+def _section_json(s: category_service.SectionView) -> dict:
+    return {
+        "id": s.id, "title": s.title, "description": s.description, "url": s.url, "default": s.default,
+        "articles": [{"id": a.id, "title": a.title, "url": a.url, "audience": a.audience, "locale": a.locale}
+                     for a in s.articles],
+    }  # fmt: skip
+
+
+def _category_json(c: category_service.CategoryView) -> dict:
+    return {
+        "id": c.id, "title": c.title, "description": c.description, "icon": c.icon, "url": c.url,
+        "locale": c.locale, "articles": c.articles, "translations": c.translations,
+        "sections": [_section_json(s) for s in c.sections],
+    }  # fmt: skip
+
+
+def _browse_locale() -> str | None:
+    params = contract.query(contract.CategoriesParams, request.args)
+    return inputs.locale_arg(params.locale) if params.locale else None
+
+
+@bp.get("/api/v1/categories")
+def categories():
+    locale = _browse_locale() or deps.visitor_language()
+    found = category_service.categories(deps.engine(), locale, staff=auth.is_staff(), segments=auth.segments())
+    return jsonify({"locale": locale, "categories": [_category_json(c) for c in found]})
+
+
+@bp.get("/api/v1/categories/<path:category_id>")
+def category(category_id: str):
+    locale = _browse_locale()
+    found = category_service.category(
+        deps.engine(), category_id, locale, staff=auth.is_staff(), segments=auth.segments()
+    )
+    if found is None:
+        raise ApiError(404, "not_found", f"there is no category {category_id[:400]!r}")
+    return jsonify(_category_json(found))
+
+
+@bp.get("/api/v1/sections/<path:section_id>")
+def section(section_id: str):
+    locale = _browse_locale()
+    found = category_service.section(deps.engine(), section_id, locale, staff=auth.is_staff(), segments=auth.segments())
+    if found is None:
+        raise ApiError(404, "not_found", f"there is no section {section_id[:400]!r}")
+    owner, shown = found
+    return jsonify({"category": _category_json(owner), "section": _section_json(shown)})

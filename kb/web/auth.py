@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import current_app, g, request
 
 from kb.services import tokens
-from kb.web import audit, sessions
+from kb.web import audit, customers, sessions
 from kb.web.errors import ApiError
 
 CUSTOMER = "customer"
@@ -59,6 +59,11 @@ def require_role(*roles: str) -> str:
 
 def is_staff() -> bool:
     return role() in STAFF_ROLES
+
+
+def segments() -> frozenset[str]:
+    """The segments a customer's sign-in carries (``kb.web.customers``); staff see every segment anyway."""
+    return frozenset() if is_staff() else customers.segments()
 
 
 def require_staff() -> str:

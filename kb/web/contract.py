@@ -37,6 +37,8 @@ def _whole(value: object) -> object:
 def whole(**limits) -> object:
     """An integer in a JSON body, within ``limits`` (``ge``, ``le``)."""
     return Annotated[int, Field(**limits), BeforeValidator(_whole)]
+
+
 Share = Annotated[float, Field(ge=0, le=1)]
 # A query: what search needs (a letter or a digit; no control characters), at most MAX_QUERY_CHARS.
 Query = Annotated[str, Field(min_length=1, max_length=inputs.MAX_QUERY_CHARS, pattern=inputs.QUERY_PATTERN)]
@@ -147,6 +149,19 @@ class CommentsParams(PeriodParams):
     format: Literal["json", "csv"] = "json"
 
 
+class CategoriesParams(Model):
+    locale: Locale | None = None
+
+
+FormId = Annotated[str, Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+class ContactSuggestionsParams(Model):
+    q: Query
+    locale: Locale | None = None
+    form_id: FormId | None = None
+
+
 # Request bodies.
 
 
@@ -204,3 +219,27 @@ class NewUserBody(Model):
 
 class UserActionBody(Model):
     action: Literal["disable", "enable", "reset_2fa"]
+
+
+Text = Annotated[str, Field(pattern=r"\S")]  # something in it, not only spaces
+
+
+class ContactBody(Model):
+    """A customer's request to support (the contact form's)."""
+
+    subject: Annotated[Text, Field(min_length=1, max_length=200)]
+    description: Annotated[Text, Field(min_length=1, max_length=10000)]
+    email: Annotated[
+        str, Field(min_length=3, max_length=320, pattern=r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
+    ]
+    name: Annotated[str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")] = ""
+    locale: Locale | None = None
+    form_id: FormId | None = None
+    suggested: Annotated[list[Annotated[str, Field(min_length=1, max_length=400)]], Field(max_length=10)] = []
+    page: Annotated[str, Field(max_length=2000)] = ""
+
+
+class ContactEventBody(Model):
+    form_id: FormId
+    event: Literal["opened", "resolved"]
+    article_id: Annotated[str, Field(min_length=1, max_length=400)]

@@ -123,8 +123,9 @@ def run_search(wanted: dict) -> tuple[search_service.SearchResults, int]:
     query = wanted.pop("query")
     staff = auth.is_staff()
     results = search_service.search(
-        engine(), query, candidates=current_app.config["SEARCH_CANDIDATES"], staff=staff, **wanted
-    )
+        engine(), query, candidates=current_app.config["SEARCH_CANDIDATES"], staff=staff,
+        segments=auth.segments(), **wanted,
+    )  # fmt: skip
     search_id = analytics.new_search_id()
     database = db()
     row = {

@@ -55,6 +55,7 @@ def init_app(app: Flask) -> None:
         # What staff are shown (internal articles, their pages) must not sit in a shared cache, nor be
         # served to the next person from one; customers' answers vary with these headers too.
         response.vary.update(("Cookie", "Authorization"))
-        if g.get("kb_role") in auth.STAFF_ROLES or g.get("kb_person") is not None:
+        # A signed-in customer's pages hold their segments' articles: private too.
+        if g.get("kb_role") in auth.STAFF_ROLES or g.get("kb_person") is not None or g.get("kb_customer") is not None:
             response.headers["Cache-Control"] = "private, no-store"
         return response

@@ -58,6 +58,35 @@ OPERATIONS = (
         errors=(400, 404, 503), path_params=ARTICLE_ID,
     ),
     Operation(
+        "get", "/api/v1/categories", "categories",
+        "The help center's categories, sections and articles a customer may see, in one language",
+        a.Categories, errors=(400, 429, 503), query=c.CategoriesParams,
+    ),
+    Operation(
+        "get", "/api/v1/categories/{category_id}", "getCategory", "One category with its sections and articles",
+        a.CategoryEntry, errors=(400, 404, 429, 503), query=c.CategoriesParams,
+        path_params={"category_id": {"type": "string", "minLength": 1}},
+    ),
+    Operation(
+        "get", "/api/v1/sections/{section_id}", "getSection", "One section with its articles, and its category",
+        a.SectionPage, errors=(400, 404, 429, 503), query=c.CategoriesParams,
+        path_params={"section_id": {"type": "string", "minLength": 1}},
+    ),
+    Operation(
+        "get", "/api/v1/contact/suggestions", "contactSuggestions",
+        "Articles that may answer what a customer is typing into the contact form (customers' view)",
+        a.ContactSuggestions, errors=(400, 404, 429, 503), query=c.ContactSuggestionsParams,
+    ),
+    Operation(
+        "post", "/api/v1/contact", "contact", "A customer's request to support, handed off by the configured channel",
+        a.ContactSent, 201, (400, 404, 413, 429, 503), body=c.ContactBody,
+    ),
+    Operation(
+        "post", "/api/v1/contact/events", "contactEvent",
+        "The contact form's deflection: a suggested article opened, or it answered the question",
+        a.ContactEvent, 201, (400, 404, 413, 429), body=c.ContactEventBody,
+    ),
+    Operation(
         "post", "/api/v1/articles/{article_id}/feedback", "voteArticle", "Was this helpful? A customer's vote",
         a.Voted, 201, (400, 404, 413, 429, 503), body=c.VoteBody, path_params=ARTICLE_ID,
     ),

@@ -1,7 +1,8 @@
-"""Help-center pages: home, search results and articles, in the visitor's language (Spanish or English).
+"""Help-center pages: home, categories, sections, search results and articles, in the visitor's language
+(Spanish or English).
 
-Thin views over the same services as the JSON API; their JSON twins are ``/api/v1/search`` and
-``/api/v1/articles/<id>``. Article HTML and snippets come from kb's own renderers (raw HTML in an
+Thin views over the same services as the JSON API; their JSON twins are ``/api/v1/categories``,
+``/api/v1/search`` and ``/api/v1/articles/<id>``. Article HTML and snippets come from kb's own renderers (raw HTML in an
 article is escaped at build time), so templates mark only those two as safe.
 """
 
@@ -10,12 +11,13 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, make_response, render_template, request
+from flask import Blueprint, current_app, make_response, redirect, render_template, request
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from kb.services import analytics
 from kb.services import articles as article_service
+from kb.services import categories as category_service
 from kb.services.engine import NoIndex
 from kb.web import auth, deps, i18n, inputs, theme
 from kb.web.errors import ApiError
@@ -62,14 +64,72 @@ def _url(path: str, **params) -> str:
     return path + ("?" + urlencode(pairs) if pairs else "")
 
 
+def _reader() -> dict:
+    return {"staff": auth.is_staff(), "segments": auth.segments()}
+
+
 @bp.get("/")
 def home():
     lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
+    engine, reader = deps.engine(), _reader()
     try:
-        recent = article_service.recently_updated(deps.engine(), locale=lang, limit=8)
+        cards = category_service.categories(engine, lang, **reader)
+        promoted = category_service.promoted(engine, lang, **reader)
+        viewed = category_service.visible_links(engine, analytics.most_viewed(deps.db()), lang, **reader)[:6]
+        recent = article_service.recently_updated(engine, locale=lang, limit=6, **reader)
     except NoIndex:
         return _render("message.html", 503, message_key="no_index")
-    return _render("home.html", recent=recent, canonical=deps.public_url(f"/?lang={lang}"))
+    return _render(
+        "home.html", categories=cards, promoted=promoted, viewed=viewed, recent=recent,
+        canonical=deps.public_url(f"/?lang={lang}"),
+    )  # fmt: skip
+
+
+def _locale_arg() -> str | None:
+    try:
+        return inputs.locale_arg(request.args.get("locale"))
+    except ApiError:
+        return None
+
+
+@bp.get("/categories/<path:category_id>")
+def category(category_id: str):
+    lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
+    try:
+        found = category_service.category(deps.engine(), category_id, _locale_arg() or lang, **_reader())
+    except NoIndex:
+        return _render("message.html", 503, message_key="no_index")
+    if found is None:
+        return _render("message.html", 404, message_key="not_found")
+    return _render(
+        "category.html", category=found, lang_links=_switch(found.url, found.locale, found.translations),
+        canonical=deps.public_url(found.url),
+    )  # fmt: skip
+
+
+@bp.get("/sections/<path:section_id>")
+def section(section_id: str):
+    lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
+    try:
+        found = category_service.section(deps.engine(), section_id, _locale_arg() or lang, **_reader())
+    except NoIndex:
+        return _render("message.html", 503, message_key="no_index")
+    if found is None:
+        return _render("message.html", 404, message_key="not_found")
+    owner, shown = found
+    if shown.default:
+        return redirect(owner.url, 301)
+    return _render(
+        "section.html", category=owner, section=shown, lang_links=_switch(shown.url, owner.locale, {}),
+        canonical=deps.public_url(shown.url),
+    )  # fmt: skip
+
+
+def _switch(url: str, locale: str, translations: dict[str, str]) -> dict[str, str]:
+    """The language switch of a page shown in ``locale``: to its translation where there is one."""
+    links = {lang: f"{target}{'&' if '?' in target else '?'}lang={lang}" for lang, target in translations.items()}
+    links[locale] = f"{url}?lang={locale}"
+    return links
 
 
 @bp.get("/search")
@@ -158,13 +218,18 @@ def _record_click(article_id: str) -> int | None:
 def article(article_id: str):
     staff = auth.is_staff()  # signed-in staff read internal articles too (a link from a suggestion)
     try:
-        found = article_service.get_article(deps.engine(), article_id, staff=staff)
-        related = article_service.related(deps.engine(), found.id, staff=staff) if found else []
+        found = article_service.get_article(deps.engine(), article_id, staff=staff, segments=auth.segments())
+        related = (
+            article_service.related(deps.engine(), found.id, staff=staff, segments=auth.segments()) if found else []
+        )
     except NoIndex:
         return _render("message.html", 503, message_key="no_index")
     if found is None:
         return _render("message.html", 404, message_key="not_found")
     search_id = _record_click(found.id)
+    if not staff:
+        database = deps.db()
+        deps.after_response(lambda: analytics.record_view(database, found.id))
     # The language switch leads to the article's translation, when there is one.
     lang_links = {t.locale: f"{t.url}?lang={t.locale}" for t in found.translations}
     lang_links[found.locale] = f"{found.url}?lang={found.locale}"
@@ -175,5 +240,6 @@ def article(article_id: str):
         related=related,
         search_id=search_id,
         lang_links=lang_links,
+        crumbs=category_service.crumbs(deps.engine(), found.id),
         canonical=deps.public_url(found.url),
     )

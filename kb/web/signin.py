@@ -5,6 +5,8 @@ sign-in), in a signed session cookie (Secure, HttpOnly, SameSite=Lax), with a CS
     /staff/enrol     first time: scan the QR code, confirm with a code, keep the recovery codes
     /staff/code      a code from the app, or a recovery code
     /staff/sign-out  (POST)
+    /access/jwt      customers: a token from the company's application (segments; kb.services.customers)
+    /access/logout   customers: forget it
 
 A signed-in person is staff for the pages and for the API calls those pages make (``kb.web.auth``); such
 calls that change something must carry the session's CSRF token in ``X-CSRF-Token``. The cookie holds
@@ -21,8 +23,9 @@ import secrets
 
 from flask import Blueprint, current_app, redirect, request, session, url_for
 
+from kb.services import customers as customer_service
 from kb.services import staff, totp
-from kb.web import audit, deps, sessions
+from kb.web import audit, customers, deps, sessions
 
 bp = Blueprint("signin", __name__)
 
@@ -177,3 +180,23 @@ def sign_out():
         staff.end_sessions(deps.db(), person.id)
     session.clear()
     return redirect("/")
+
+
+@bp.get("/access/jwt")
+def customer_jwt():
+    """A customer sent by the company's application: check its token, keep what it vouches for, go on."""
+    try:
+        customer = customer_service.verify(request.args.get("jwt") or "", current_app.config["JWT_SECRET"])
+    except customer_service.BadCustomerToken:
+        audit.security_event("customer sign-in token refused")
+        raise
+    response = redirect(safe_next(request.args.get("return_to") or "") or "/", 303)
+    customers.remember(response, customer)
+    return response
+
+
+@bp.get("/access/logout")
+def customer_logout():
+    response = redirect(safe_next(request.args.get("return_to") or "") or "/", 303)
+    customers.forget(response)
+    return response
