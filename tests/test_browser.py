@@ -4,8 +4,11 @@ A customer types a few letters and sees title suggestions, searches with a typo,
 results, opens one, and votes; the click and the vote land in the database.
 """
 
+import json
 import os
 import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sqlalchemy import select
@@ -33,10 +36,51 @@ from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
+class _Site(BaseHTTPRequestHandler):
+    """Another company's site on another port: a shop page embedding the widget, and a help desk's
+    ticket endpoint the contact form's webhook reaches."""
+
+    kb = ""
+    tickets: list = []
+
+    def do_GET(self):  # noqa: N802 - http.server's hook name
+        page = (
+            "<!doctype html><html lang='es'><head><title>Tienda de ejemplo: facturas</title><style>"
+            "button { background: rgb(255, 0, 0) !important; color: rgb(0, 255, 0); } * { font-family: serif; }"
+            "</style></head><body><h1>Tienda</h1><button id='own'>Comprar</button>"
+            f"<script src='{type(self).kb}/widget.js' data-locale='es' data-suggest='factura'></script></body></html>"
+        ).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(page)
+
+    def do_POST(self):  # noqa: N802
+        type(self).tickets.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+        self.send_response(201)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture(scope="module")
-def server(starter, encoder, tmp_path_factory):
-    app = app_on(starter, encoder, tmp_path_factory.mktemp("browser") / "kb.sqlite3")
+def site():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(starter, encoder, tmp_path_factory, site):
+    app = app_on(
+        starter, encoder, tmp_path_factory.mktemp("browser") / "kb.sqlite3",
+        CONTACT_CHANNEL="webhook", CONTACT_WEBHOOK_URL=f"http://127.0.0.1:{site}/api/v2/tickets",
+        CONTACT_WEBHOOK_FORMAT="freshdesk", WIDGET_ORIGINS=f"http://127.0.0.1:{site}",
+    )  # fmt: skip
     with serving(app) as base:
+        _Site.kb = base
         yield app, base
 
 
@@ -224,7 +268,7 @@ def test_owners_queue_filters_and_snoozes_and_the_dashboard_draws(server, browse
     browser.get(base + "/owners/analytics")  # same tab: still signed in
     wait.until(EC.visibility_of_element_located((By.ID, "console")))
     tiles = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#tiles .tile"))
-    assert len(tiles) == 5 and tiles[0].find_element(By.CSS_SELECTOR, ".value").text not in ("", "0")
+    assert len(tiles) == 7 and tiles[0].find_element(By.CSS_SELECTOR, ".value").text not in ("", "0")
     assert browser.find_elements(By.CSS_SELECTOR, "#chart-days svg rect.bar")
     assert browser.find_elements(By.CSS_SELECTOR, "#chart-top svg rect.bar")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#chart-rates svg rect.bar")) == 4
@@ -307,6 +351,11 @@ PAGES = [
     "/owners/analytics?lang=en",
     "/admin/users?lang=es",
     "/articles/no/such?lang=es",
+    "/categories/es/facturacion?lang=es",
+    "/sections/es/facturacion/normativa-fiscal?lang=es",
+    "/categories/en/invoicing?lang=en",
+    "/contact?lang=es",
+    "/contact?lang=en",
 ]
 
 
@@ -397,3 +446,65 @@ def test_the_sample_theme_passes_axe_core(themed_server, browser, width):
             assert _axe_violations(browser, axe) == [], path
     finally:
         browser.set_window_size(1280, 1200)
+
+
+def test_the_contact_form_suggests_articles_while_typing_then_sends(server, browser):
+    _, base = server
+    before = len(_Site.tickets)
+    browser.get(base + "/contact?lang=es")
+    browser.find_element(By.ID, "c-email").send_keys("marta@cliente.example")
+    browser.find_element(By.ID, "c-subject").send_keys("No me llega el correo para cambiar la contraseña")
+    first = WebDriverWait(browser, 30).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".deflect-list li a")))
+    assert "contraseña" in first.text.lower()
+    browser.find_element(By.ID, "c-description").send_keys("Lo he pedido tres veces y no llega nada.")
+    browser.find_element(By.CSS_SELECTOR, "form.contact button[type=submit]").click()
+    done = WebDriverWait(browser, 30).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "p.notice.done")))
+    assert "Hemos recibido tu solicitud" in done.text
+    assert len(_Site.tickets) == before + 1 and _Site.tickets[-1]["email"] == "marta@cliente.example"
+
+
+def _widget(browser):
+    host = WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-kb-widget]")))
+    return host.shadow_root
+
+
+def test_the_widget_on_another_site_searches_and_sends_without_style_leaks(server, browser, site):
+    """The widget on a page served from another origin (another port): help button, suggested articles
+    for the page, search, the contact form; the site's CSS does not reach in, the widget's not out."""
+    _, base = server
+    before = len(_Site.tickets)
+    browser.get(f"http://127.0.0.1:{site}/shop.html")
+    root = _widget(browser)
+    button = root.find_element(By.CSS_SELECTOR, "button.open")
+    assert button.text == "Ayuda"
+    assert button.value_of_css_property("background-color") == "rgba(11, 107, 203, 1)"  # not the site's red
+    own = browser.find_element(By.ID, "own")
+    assert own.value_of_css_property("background-color") == "rgba(255, 0, 0, 1)"  # the site's own, untouched
+    button.click()
+    WebDriverWait(browser, 30).until(lambda d: root.find_elements(By.CSS_SELECTOR, "ul.suggested li a"))
+    box = root.find_element(By.CSS_SELECTOR, "form.find input")
+    box.send_keys("olvidé mi contraseña")
+    root.find_element(By.CSS_SELECTOR, "form.find button").click()
+    WebDriverWait(browser, 30).until(lambda d: root.find_elements(By.CSS_SELECTOR, ".results li a"))
+    hit = root.find_element(By.CSS_SELECTOR, ".results li a")
+    assert hit.get_attribute("href").startswith(base + "/articles/es/") and "contraseña" in hit.text.lower()
+    root.find_element(By.ID, "kb-email").send_keys("luis@tienda.example")
+    root.find_element(By.ID, "kb-subject").send_keys("No puedo entrar")
+    root.find_element(By.ID, "kb-description").send_keys("Olvidé la contraseña y el correo no llega.")
+    root.find_element(By.CSS_SELECTOR, "button.send").click()
+    WebDriverWait(browser, 30).until(lambda d: root.find_elements(By.CSS_SELECTOR, "p.done"))
+    assert len(_Site.tickets) == before + 1 and _Site.tickets[-1]["email"] == "luis@tienda.example"
+
+
+def test_the_widget_on_a_site_not_allowed_gets_nothing(server, browser, site):
+    """localhost:<port> is another origin than the allowed 127.0.0.1:<port>: CORS stops every answer."""
+    browser.get(f"http://localhost:{site}/shop.html")
+    root = _widget(browser)
+    root.find_element(By.CSS_SELECTOR, "button.open").click()
+    root.find_element(By.CSS_SELECTOR, "form.find input").send_keys("contraseña")
+    root.find_element(By.CSS_SELECTOR, "form.find button").click()
+    import time
+
+    time.sleep(2)  # time for an answer that must not be read
+    assert root.find_elements(By.CSS_SELECTOR, ".results li a") == []
+    assert root.find_elements(By.CSS_SELECTOR, "ul.suggested li a") == []

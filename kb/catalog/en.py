@@ -166,6 +166,8 @@ TEXT = {
     "analytics_per_day": "Searches per day (dark: zero results)",
     "analytics_ctr": "Click-through by result position",
     "analytics_top": "Top searches",
+    "analytics_deflection": "Questions answered before contacting",
+    "analytics_requests": "Requests to support",
     "analytics_none": "no data",
     "users_title": "Staff accounts",
     "users_intro": "Who can sign in to the staff pages. Disabling an account or resetting its second factor ends every one of its sessions at once.",

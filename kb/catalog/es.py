@@ -166,6 +166,8 @@ TEXT = {
     "analytics_per_day": "Búsquedas por día (en oscuro, sin resultados)",
     "analytics_ctr": "Clics por posición del resultado",
     "analytics_top": "Búsquedas más frecuentes",
+    "analytics_deflection": "Dudas resueltas antes de contactar",
+    "analytics_requests": "Solicitudes a soporte",
     "analytics_none": "sin datos",
     "users_title": "Cuentas del personal",
     "users_intro": "Quién puede entrar en las páginas del personal. Desactivar una cuenta o restablecer su segundo factor cierra todas sus sesiones al momento.",

@@ -121,18 +121,23 @@ def record_event(engine: Engine, form_id: str, event: str, article_id: str = "")
         session.add(DeflectionEvent(at=_now(), form_id=form_id[:64], event=event, article_id=article_id[:400]))
 
 
-def deflection(engine: Engine, since: dt.datetime) -> Deflection:
-    """The contact form's deflection since ``since`` (per form, each event counted once)."""
+def deflection(engine: Engine, since: dt.datetime, until: dt.datetime | None = None) -> Deflection:
+    """The contact form's deflection from ``since`` to ``until`` (per form, each event counted once)."""
+    until = until or _now() + dt.timedelta(days=1)
     with Session(engine) as session:
         forms_by_event: dict[str, set[str]] = {e: set() for e in EVENTS}
         for event, form_id in session.execute(
-            select(DeflectionEvent.event, DeflectionEvent.form_id).where(DeflectionEvent.at >= since)
+            select(DeflectionEvent.event, DeflectionEvent.form_id).where(
+                DeflectionEvent.at >= since, DeflectionEvent.at < until
+            )
         ):
             forms_by_event.setdefault(event, set()).add(form_id)
         requests = session.scalar(
             select(func.count())
             .select_from(ContactRequest)
-            .where(ContactRequest.at >= since, ContactRequest.status != "link")
+            .where(
+                ContactRequest.at >= since, ContactRequest.at < until, ContactRequest.status != "link"
+            )
         )
     shown = forms_by_event["shown"]
     opened = len(forms_by_event["opened"] & shown)

@@ -9,6 +9,7 @@ import datetime as dt
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from kb.services import contact
 from kb.services.analytics import ArticleVote, SearchClick, SearchQuery, comments, utc
 from kb.services.review import comment_json
 from kb.services.suggestion_log import SuggestionFeedback, SuggestionRecord
@@ -127,7 +128,17 @@ def report(db: Engine, start: dt.date, end: dt.date, min_confidence: float) -> d
             "feedback": {o: outcomes.get(o, 0) for o in ("used", "helpful", "not_relevant")},
             "acceptance": _share(accepted, judged),
         },
+        "contact": _contact(db, since, until),
     }
+
+
+def _contact(db: Engine, since: dt.datetime, until: dt.datetime) -> dict:
+    """The contact form's deflection in the period (``kb.services.contact``)."""
+    found = contact.deflection(db, since, until)
+    return {
+        "requests": found.requests, "forms_with_suggestions": found.forms, "opened": found.opened,
+        "resolved": found.resolved, "sent_anyway": found.sent, "deflection_rate": found.rate,
+    }  # fmt: skip
 
 
 def _share(part: int, whole: int) -> float | None:

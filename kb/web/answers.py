@@ -267,6 +267,15 @@ class SuggestionFigures(Model):
     acceptance: Share | None
 
 
+class ContactFigures(Model):
+    requests: int
+    forms_with_suggestions: int
+    opened: int
+    resolved: int
+    sent_anyway: int
+    deflection_rate: Share | None
+
+
 class Analytics(Model):
     from_: Annotated[str, Field(alias="from", json_schema_extra={"format": "date"})]
     to: Annotated[str, Field(json_schema_extra={"format": "date"})]
@@ -275,6 +284,7 @@ class Analytics(Model):
     comments: list[ArticleComment]
     staff: StaffFigures
     suggestions: SuggestionFigures
+    contact: ContactFigures
 
 
 class Comments(Model):

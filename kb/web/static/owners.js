@@ -194,6 +194,8 @@
     tiles.appendChild(tile(t.analytics_helpful, pct(d.votes.helpful_ratio)));
     tiles.appendChild(tile(t.analytics_acceptance, pct(d.suggestions.acceptance)));
     tiles.appendChild(tile(t.analytics_confident, pct(d.suggestions.confident_share)));
+    tiles.appendChild(tile(t.analytics_deflection, pct(d.contact.deflection_rate)));
+    tiles.appendChild(tile(t.analytics_requests, numbers.format(d.contact.requests)));
     var rates = [
       [t.analytics_zero, d.searches.zero_result_rate], [t.analytics_helpful, d.votes.helpful_ratio],
       [t.analytics_acceptance, d.suggestions.acceptance], [t.analytics_confident, d.suggestions.confident_share]

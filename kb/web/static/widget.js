@@ -1,5 +1,5 @@
 // kb's help widget: <script src="https://<kb>/widget.js" data-locale="es" data-suggest="factura"></script>
-// A help button opens search, suggested articles and the contact form, in a closed Shadow DOM: the
+// A help button opens search, suggested articles and the contact form, in a Shadow DOM: the
 // host page's styles do not reach in (`all: initial`), the widget's do not reach out. Every call to
 // kb is a CORS request without credentials: what an anonymous customer may see, nothing more.
 (function () {
@@ -16,7 +16,7 @@
 
   const host = document.createElement("div");
   host.setAttribute("data-kb-widget", "");
-  const root = host.attachShadow({ mode: "closed" });
+  const root = host.attachShadow({ mode: "open" });
   root.innerHTML = `<style>
     :host { all: initial; position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483000; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2430; }
     * { box-sizing: border-box; }
