@@ -1,6 +1,7 @@
 """kb's interface text in English (see ``kb.catalog``)."""
 
 TEXT = {
+    "bad_token": "We could not sign you in: the link has expired or is not valid. Please come back from the app.",
     "widget_open": "Help",
     "widget_close": "Close help",
     "widget_title": "How can we help?",
@@ -37,7 +38,7 @@ TEXT = {
     "search_placeholder": "Describe your problem or question…",
     "search_button": "Search",
     "hello": "How can we help?",
-    "recent": "Recently updated articles",
+    "recent": "Recently updated",
     "results_for": "Results for “{q}”",
     "n_results": {
         "one": "{n} article",

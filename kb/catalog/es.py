@@ -1,6 +1,7 @@
 """kb's interface text in Spanish (see ``kb.catalog``)."""
 
 TEXT = {
+    "bad_token": "No pudimos iniciar tu sesión: el enlace ha caducado o no es válido. Vuelve a entrar desde la aplicación.",
     "widget_open": "Ayuda",
     "widget_close": "Cerrar la ayuda",
     "widget_title": "¿En qué podemos ayudarte?",
@@ -37,7 +38,7 @@ TEXT = {
     "search_placeholder": "Describe tu problema o pregunta…",
     "search_button": "Buscar",
     "hello": "¿En qué podemos ayudarte?",
-    "recent": "Artículos actualizados recientemente",
+    "recent": "Actualizados recientemente",
     "results_for": "Resultados para «{q}»",
     "n_results": {
         "one": "{n} artículo",

@@ -26,6 +26,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         api,
         audit,
         contact,
+        customers,
         deps,
         errors,
         headers,
@@ -53,6 +54,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     widget.init_app(app)  # before headers: its CORS preflights are the only OPTIONS kb answers
     headers.init_app(app)
     sessions.init_app(app)
+    customers.init_app(app)
     theme.init_app(app, values["THEME_DIR"])
     limits.init_app(app)
     deps.init_app(app)

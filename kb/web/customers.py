@@ -21,6 +21,10 @@ def _signer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.secret_key, salt=_SALT)
 
 
+def init_app(app) -> None:
+    app.jinja_env.globals["signed_in_customer"] = current
+
+
 def current() -> Customer | None:
     """The signed-in customer of this request, if any (read once)."""
     if "kb_customer" not in g:

@@ -35,8 +35,8 @@ def _response(status: int, code: str, message: str):
 
         lang = i18n.visitor_language(request, current_app.config.get("DEFAULT_LOCALE", "es"))
         key = {404: "not_found", 429: "too_many", 503: "unavailable"}.get(status, "bad_request")
-        key = "no_index" if code == "no_index" else key
-        detail = "" if status in (404, 429, 503) or status >= 500 else message
+        key = {"no_index": "no_index", "invalid_token": "bad_token"}.get(code, key)
+        detail = "" if status in (404, 429, 503) or status >= 500 or key == "bad_token" else message
         html = render_template("message.html", lang=lang, t=theme.site_text(lang), q="", message_key=key, detail=detail)
         return make_response(html, status)
     response = jsonify(error_body(code, message))

@@ -1,0 +1,159 @@
+"""Server-side render time of the help-center pages on a built index, in process (Flask's test client).
+
+    python bench/render_pages.py --data-dir DATA_DIR [--rounds 5]
+
+The app is made as the tests make it (``create_app``), with the KB_* settings of the environment except
+the database: searches and article views record analytics, so it runs on a throwaway copy of the data
+dir's SQLite file (or a new one) in a temp folder, and the read rate limit is off. It warms the engine
+(``kb.services.search.warm``) and renders every page once, then times GET, body read included, of:
+
+- home ``/?lang=es``;
+- the first Spanish category of ``/api/v1/categories?locale=es``;
+- its first non-default section, if the index has one;
+- ``/search?q=...&lang=es`` for 20 queries, each the first words of a title spread over the catalog;
+- 20 articles spread over the catalog (none of them the queries' titles).
+
+Each round renders every page kind once per query/article slot, kinds interleaved round-robin, so
+machine noise hits them alike; the query-vector cache is emptied before each round, so every search
+embeds its query as a query the process has not seen would. The after-response work (an article
+view's analytics row) runs when the response is closed, outside the clock, as the visitor does not
+wait for it. Prints n, p50, p90 and max per page kind and whether p50 is within 30 ms, and every
+answer that was not 200.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote_plus, unquote_plus
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from harness import pct  # noqa: E402
+
+from kb import create_app  # noqa: E402
+from kb.services import search as search_service  # noqa: E402
+
+SLOTS = 20  # search queries and articles per round
+QUERY_WORDS = 6  # a customer types the start of a title, not all of it
+TARGET_MS = 30.0
+WORD = re.compile(r"\w+")
+# Words a query cut from a title should not end on (articles, prepositions, possessives).
+TRAILING = frozenset("a al con de del el en la las los o para por su sus tu tus un una y".split())
+
+
+def spread(items: list, n: int, offset: float = 0.0) -> list:
+    """``n`` items evenly spaced over ``items`` (all of them if there are fewer), starting ``offset`` of a step in."""
+    if len(items) <= n:
+        return list(items)
+    step = len(items) / n
+    return [items[int((i + offset) * step)] for i in range(n)]
+
+
+def query_of(title: str) -> str:
+    """The first words of a title, lowercased, not ending on an article or a preposition."""
+    words = WORD.findall(title.lower())[:QUERY_WORDS]
+    while len(words) > 1 and words[-1] in TRAILING:
+        words.pop()
+    return " ".join(words)
+
+
+def throwaway_db(data_dir: Path, tmp: Path) -> str:
+    """A copy of the data dir's SQLite database (a consistent one, even while kb writes to it), else a new file."""
+    target = tmp / "kb.sqlite3"
+    source = data_dir / "kb.sqlite3"
+    if source.exists():
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
+            src.backup(dst)
+    return f"sqlite:///{target}"
+
+
+def pages(client) -> dict[str, list[str]]:
+    """The URLs to time, per page kind."""
+    found = client.get("/api/v1/categories?locale=es")
+    if found.status_code != 200:
+        raise SystemExit(f"/api/v1/categories?locale=es answered {found.status_code}: is the index built?")
+    categories = found.get_json()["categories"]
+    if not categories:
+        raise SystemExit("the index has no Spanish category")
+    sections = [s["url"] for c in categories for s in c["sections"] if not s["default"]]
+    listed = {a["id"]: a for c in categories for s in c["sections"] for a in s["articles"] if a["locale"] == "es"}
+    catalog = [listed[k] for k in sorted(listed)]
+    if not catalog:
+        raise SystemExit("the categories list no Spanish article")
+    urls = {
+        "home": ["/?lang=es"],
+        "category": [categories[0]["url"]],
+        "section": sections[:1],
+        "search": [f"/search?q={quote_plus(query_of(a['title']))}&lang=es" for a in spread(catalog, SLOTS)],
+        "article": [a["url"] for a in spread(catalog, SLOTS, 0.5)],
+    }
+    return {kind: found for kind, found in urls.items() if found}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="kb-render-") as tmp:
+        config = {
+            "DATA_DIR": str(args.data_dir),
+            "DATABASE_URL": throwaway_db(args.data_dir.resolve(), Path(tmp)),
+            "RATE_LIMIT_READS_PER_MINUTE": 0,  # this measures rendering, not the limiter's 429s
+        }
+        app = create_app(config)
+        engine = app.extensions["kb.engine"]
+        started = time.perf_counter()
+        search_service.warm(engine)
+        client = app.test_client()
+        urls = pages(client)
+        for kind_urls in urls.values():  # templates compiled, caches filled, as in a server that has run a while
+            for url in kind_urls:
+                client.get(url).close()
+        warm_seconds = time.perf_counter() - started
+
+        times: dict[str, list[float]] = {kind: [] for kind in urls}
+        failures: list[tuple[str, int]] = []
+        for _ in range(args.rounds):
+            engine._queries.clear()
+            for slot in range(SLOTS):
+                for kind, kind_urls in urls.items():
+                    url = kind_urls[slot % len(kind_urls)]
+                    t = time.perf_counter()
+                    response = client.get(url)
+                    response.get_data()
+                    times[kind].append((time.perf_counter() - t) * 1000)
+                    response.close()
+                    if response.status_code != 200:
+                        failures.append((url, response.status_code))
+
+    index = engine.checked_index()
+    print(
+        f"{args.data_dir}: {len(index.articles)} articles, {args.rounds} rounds, warm-up {warm_seconds:.1f} s, "
+        f"{SLOTS} search queries, {len(urls['article'])} articles"
+    )
+    print(f"{'page':<10} {'n':>5} {'p50 ms':>9} {'p90 ms':>9} {'max ms':>9}  p50 <= {TARGET_MS:.0f} ms")
+    for kind, values in times.items():
+        p50 = statistics.median(values)
+        print(
+            f"{kind:<10} {len(values):>5} {p50:>9.2f} {pct(values, 90):>9.2f} {max(values):>9.2f}  "
+            f"{'yes' if p50 <= TARGET_MS else 'NO'}"
+        )
+    section = urls["section"][0] if "section" in urls else "none (every section is a default one)"
+    print(f"category: {urls['category'][0]}; section: {section}")
+    print(f"non-200 answers: {len(failures)}")
+    for url, status in sorted(set(failures)):
+        print(f"  {status} {url} ({failures.count((url, status))} times)")
+    print("search queries:", "; ".join(unquote_plus(u.split("q=", 1)[1].split("&")[0]) for u in urls["search"]))
+
+
+if __name__ == "__main__":
+    main()
