@@ -203,8 +203,8 @@ def _email(request: Request, request_id: int, config: dict) -> None:
     message["Subject"] = request.subject
     message["Message-ID"] = make_msgid("kb-contact")
     message["X-Kb-Request"] = str(request_id)
-    message["Content-Language"] = request.locale
     message.set_content(_text_body(request, request_id))
+    message["Content-Language"] = request.locale  # after set_content, which replaces the Content-* headers
     host, port = config["SMTP_HOST"], config["SMTP_PORT"]
     if port == 465:
         smtp: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=TIMEOUT_SECONDS, context=ssl.create_default_context())

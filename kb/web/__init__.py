@@ -1,7 +1,8 @@
 """kb's web layer: the JSON API, the help center, the agents' and owners' pages, sign-in and their
 guards. ``create_app`` only wires settings, resources and blueprints together.
 
-Modules split by audience (``api``, ``pages``, ``agent``, ``owners``, ``admin``, ``signin``); what
+Modules split by audience (``api``, ``pages``, ``agent``, ``owners``, ``admin``, ``signin``, ``contact``,
+``widget``); what
 they share lives in ``deps`` (the engine, the database, a JSON body, a rendered page). Views ask
 ``kb.services``; none imports another view module or ``indexer``.
 """
