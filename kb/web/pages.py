@@ -125,6 +125,14 @@ def section(section_id: str):
     )  # fmt: skip
 
 
+def _siblings(found):
+    """The articles of the article's section (as the reader may see them), for the sidebar."""
+    if not found.section:
+        return None
+    shown = category_service.section(deps.engine(), found.section, found.locale, **_reader())
+    return shown[1] if shown is not None else None
+
+
 def _switch(url: str, locale: str, translations: dict[str, str]) -> dict[str, str]:
     """The language switch of a page shown in ``locale``: to its translation where there is one."""
     links = {lang: f"{target}{'&' if '?' in target else '?'}lang={lang}" for lang, target in translations.items()}
@@ -241,5 +249,6 @@ def article(article_id: str):
         search_id=search_id,
         lang_links=lang_links,
         crumbs=category_service.crumbs(deps.engine(), found.id),
+        siblings=_siblings(found),
         canonical=deps.public_url(found.url),
     )
