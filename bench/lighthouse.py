@@ -2,6 +2,7 @@
 search and article pages, served by `kb serve` on a built index.
 
     python bench/lighthouse.py --data-dir DATA_DIR [--runs 3] [--lighthouse PATH] [--reports DIR]
+        [--query Q] [--article ID]
 
 Lighthouse is an npm package; install it once into a prefix of your own, e.g.
 
@@ -12,15 +13,16 @@ The CLI used is ``--lighthouse PATH``, else ``lighthouse`` on PATH, else that pr
 Chrome is ``--chrome-path`` (/usr/bin/chromium), headless.
 
 Starts `kb serve` on a free loopback port over DATA_DIR (its analytics go to a throwaway copy of the
-data dir's SQLite file), waits for /-/health, and checks it serves DATA_DIR's live build. The pages: home
-``/?lang=es``, ``/search?q=...&lang=es`` (the first words of a Spanish article's title) and another
-Spanish article, both from ``/api/v1/categories?locale=es``. Each page is audited ``--runs`` times with
-Lighthouse's mobile emulation (simulated slow 4G and a 4x slower CPU, so a busy machine lowers the
-performance score); prints the median score per page and category (0-100), and, for each category
-under its target (accessibility, SEO and best practices 95, performance 90), the audits that failed
-(score under 0.9) with the elements or resources Lighthouse names; then, a line each, the audits failed
-in categories that meet their target. Plain HTTP on localhost counts as secure for Lighthouse's HTTPS
-audit. ``--reports DIR`` keeps every run's JSON report.
+data dir's SQLite file), waits for /-/health, and checks it serves DATA_DIR's live build. The pages:
+home ``/?lang=es``, ``/search?q=...&lang=es`` (``--query``, else the first words of a Spanish title)
+and an article (``--article``, else another Spanish one), titles and articles from
+``/api/v1/categories?locale=es``. Each page is audited ``--runs`` times with Lighthouse's mobile
+emulation (simulated slow 4G and a 4x slower CPU, so a busy machine lowers the performance score).
+Prints the median score per page and category (0-100); for each category under its target
+(accessibility, SEO and best practices 95, performance 90) the audits that failed (score under 0.9)
+with the elements or resources Lighthouse names; then, a line each, the audits failed in categories
+that meet their target. Plain HTTP on localhost counts as secure for Lighthouse's HTTPS audit.
+``--reports DIR`` keeps every run's JSON report.
 """
 
 from __future__ import annotations
@@ -74,22 +76,24 @@ def throwaway_db(data_dir: Path, tmp: Path) -> str:
     return f"sqlite:///{target}"
 
 
-def pages(base: str) -> dict[str, str]:
-    """The page of each kind to audit: home, a search for the start of one title, another article."""
+def pages(base: str, query: str | None = None, article: str | None = None) -> dict[str, str]:
+    """The page of each kind to audit: home, a search (``query``, else the start of one title), an article
+    (``article``'s id, else another Spanish article)."""
     with urllib.request.urlopen(f"{base}/api/v1/categories?locale=es", timeout=30) as answer:
         categories = json.load(answer)["categories"]
     listed = {a["id"]: a for c in categories for s in c["sections"] for a in s["articles"] if a["locale"] == "es"}
     if not listed:
         raise SystemExit("the categories list no Spanish article")
     catalog = [listed[k] for k in sorted(listed)]
-    words = WORD.findall(catalog[len(catalog) // 4]["title"].lower())[:6]
-    while len(words) > 1 and words[-1] in TRAILING:  # a query cut from a title does not end on "de"
-        words.pop()
-    query = " ".join(words)
+    if query is None:
+        words = WORD.findall(catalog[len(catalog) // 4]["title"].lower())[:6]
+        while len(words) > 1 and words[-1] in TRAILING:  # a query cut from a title does not end on "de"
+            words.pop()
+        query = " ".join(words)
     return {
         "home": f"{base}/?lang=es",
         "search": f"{base}/search?q={quote_plus(query)}&lang=es",
-        "article": base + catalog[len(catalog) // 2]["url"],
+        "article": base + (f"/articles/{article}" if article else catalog[len(catalog) // 2]["url"]),
     }
 
 
@@ -165,6 +169,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--lighthouse", help="the lighthouse CLI (see above for where it is looked for otherwise)")
     parser.add_argument("--chrome-path", default="/usr/bin/chromium")
+    parser.add_argument("--query", help="the search to audit (default: the start of a Spanish title)")
+    parser.add_argument("--article", help="the id of the article to audit (default: one from the middle)")
     parser.add_argument("--reports", type=Path, help="keep each run's JSON report in this folder")
     args = parser.parse_args()
     command = lighthouse_command(args.lighthouse)
@@ -179,7 +185,7 @@ def main() -> None:
             if server.health.get("build") != live:
                 raise SystemExit(f"{server.base} serves build {server.health.get('build')!r}, not {live!r}")
             print(f"kb serve ready in {server.ready_seconds:.1f} s: {server.health}")
-            urls = pages(server.base)
+            urls = pages(server.base, args.query, args.article)
             for kind, url in urls.items():
                 print(f"{kind}: {url}")
                 reports[kind] = [audit(command, url, args.chrome_path) for _ in range(args.runs)]

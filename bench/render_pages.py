@@ -9,9 +9,11 @@ dir's SQLite file (or a new one) in a temp folder, and the read rate limit is of
 
 - home ``/?lang=es``;
 - the first Spanish category of ``/api/v1/categories?locale=es``;
-- its first non-default section, if the index has one;
+- the first non-default section of the Spanish categories, if there is one;
 - ``/search?q=...&lang=es`` for 20 queries, each the first words of a title spread over the catalog;
-- 20 articles spread over the catalog (none of them the queries' titles).
+- 20 articles spread over the catalog, half a step from the queries' titles;
+- "search again": each search once more, later in the same round, when its query vector is cached
+  (the difference to "search" is the query's embedding).
 
 Each round renders every page kind once per query/article slot, kinds interleaved round-robin, so
 machine noise hits them alike; the query-vector cache is emptied before each round, so every search
@@ -94,6 +96,7 @@ def pages(client) -> dict[str, list[str]]:
         "search": [f"/search?q={quote_plus(query_of(a['title']))}&lang=es" for a in spread(catalog, SLOTS)],
         "article": [a["url"] for a in spread(catalog, SLOTS, 0.5)],
     }
+    urls["search again"] = urls["search"]  # the same query a second time: its vector comes from the cache
     return {kind: found for kind, found in urls.items() if found}
 
 
@@ -140,11 +143,11 @@ def main() -> None:
         f"{args.data_dir}: {len(index.articles)} articles, {args.rounds} rounds, warm-up {warm_seconds:.1f} s, "
         f"{SLOTS} search queries, {len(urls['article'])} articles"
     )
-    print(f"{'page':<10} {'n':>5} {'p50 ms':>9} {'p90 ms':>9} {'max ms':>9}  p50 <= {TARGET_MS:.0f} ms")
+    print(f"{'page':<12} {'n':>5} {'p50 ms':>9} {'p90 ms':>9} {'max ms':>9}  p50 <= {TARGET_MS:.0f} ms")
     for kind, values in times.items():
         p50 = statistics.median(values)
         print(
-            f"{kind:<10} {len(values):>5} {p50:>9.2f} {pct(values, 90):>9.2f} {max(values):>9.2f}  "
+            f"{kind:<12} {len(values):>5} {p50:>9.2f} {pct(values, 90):>9.2f} {max(values):>9.2f}  "
             f"{'yes' if p50 <= TARGET_MS else 'NO'}"
         )
     section = urls["section"][0] if "section" in urls else "none (every section is a default one)"
