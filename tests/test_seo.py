@@ -41,8 +41,16 @@ def test_the_sitemap_lists_every_public_article_and_pairs_translations(client):
 
 def test_robots_keeps_crawlers_to_the_articles_and_names_the_sitemap(client):
     text = client.get("/robots.txt").get_data(as_text=True)
-    assert "Disallow: /api/" in text and "Disallow: /agent" in text and "Disallow: /search" in text
+    assert "Disallow: /api/" in text and "Disallow: /agent" in text and "Disallow: /search" not in text
     assert "Sitemap: https://ayuda.example.com/sitemap.xml" in text
+
+
+def test_a_search_page_is_canonical_to_its_query_and_its_filters_are_not_followed(client):
+    page = client.get("/search?q=factura&tag=pagos&lang=es").get_data(as_text=True)
+    assert '<link rel="canonical" href="https://ayuda.example.com/search?q=factura">' in page
+    facets = page.split('id="filters"', 1)[1].split("</aside>", 1)[0]
+    links = re.findall(r"<a [^>]*>", facets)
+    assert links and all('rel="nofollow"' in a for a in links)
 
 
 def test_the_favicon_is_found(client):

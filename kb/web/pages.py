@@ -206,6 +206,7 @@ def search():
         previous_url=_url("/search", **base, page=number - 1) if number > 1 else "",
         next_url=_url("/search", **base, page=number + 1) if number < pages else "",
         search_id=search_id,
+        canonical=deps.public_url(_url("/search", q=results.query)),
     )
 
 

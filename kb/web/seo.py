@@ -17,9 +17,12 @@ from kb.web.deps import public_url
 
 bp = Blueprint("seo", __name__)
 
-# Staff pages, the API, sign-in and search results are no place for a crawler (search pages are
-# endless and would index queries, not articles).
-NOT_FOR_CRAWLERS = ("/api/", "/agent", "/owners", "/admin", "/staff", "/search")
+# Staff pages, the API, sign-in and the customer's own pages are no place for a crawler. Search pages
+# may be crawled when something links to one (a shared "results for …" link is a page people land on,
+# and Lighthouse's is-crawlable audit asks for it); kb itself links to none, its filter links are
+# rel="nofollow" and each search page's canonical URL is its query alone, so no endless space of
+# filtered copies is indexed.
+NOT_FOR_CRAWLERS = ("/api/", "/agent", "/owners", "/admin", "/staff", "/access/", "/contact")
 
 
 @bp.get("/robots.txt")
