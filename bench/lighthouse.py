@@ -128,9 +128,9 @@ def item_line(item: dict) -> str:
     if node:
         why = (node.get("explanation") or "").replace("\n", " ")
         return f"{node.get('selector', '')}  {node.get('snippet', '')}" + (f"  -- {why}" if why else "")
-    source = item.get("source")
+    source = item.get("sourceLocation") or item.get("source")  # a console error's place, a robots.txt line
     if isinstance(source, dict):
-        source = source.get("url", "") + (f":{source['line']}" if "line" in source else "")
+        source = source.get("url", "") + (f":{source['line']}" if source.get("line") else "")
     parts = [str(v) for v in (item.get("url"), source, item.get("description"), item.get("text")) if v]
     if not parts:
         parts = [f"{k}={v}" for k, v in item.items() if isinstance(v, str | int | float)]
