@@ -1,6 +1,7 @@
 """kb's interface text in English (see ``kb.catalog``)."""
 
 TEXT = {
+    "promoted_one": "Featured",
     "submit_request": "Submit a request",
     "in_section": "Articles in this section",
     "bad_token": "We could not sign you in: the link has expired or is not valid. Please come back from the app.",

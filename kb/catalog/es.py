@@ -1,6 +1,7 @@
 """kb's interface text in Spanish (see ``kb.catalog``)."""
 
 TEXT = {
+    "promoted_one": "Destacado",
     "submit_request": "Enviar una solicitud",
     "in_section": "Artículos en esta sección",
     "bad_token": "No pudimos iniciar tu sesión: el enlace ha caducado o no es válido. Vuelve a entrar desde la aplicación.",

@@ -32,6 +32,7 @@ class ArticleLink:
     url: str
     locale: str
     audience: str = "public"
+    promoted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def url_for(article_id: str) -> str:
 
 def _link(index: Index, article_id: str) -> ArticleLink:
     a = index.article(article_id)
-    return ArticleLink(article_id, a["title"], url_for(article_id), a["locale"], a["audience"])
+    return ArticleLink(article_id, a["title"], url_for(article_id), a["locale"], a["audience"], bool(a.get("promoted")))
 
 
 def resolve(index: Index, article_id: str, staff: bool, segments: frozenset[str] = frozenset()) -> str | None:
