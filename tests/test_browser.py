@@ -340,6 +340,7 @@ AXE = os.environ.get("KB_TEST_AXE", "")
 
 PAGES = [
     "/?lang=es",
+    "/?lang=en",
     "/search?q=contrasena+olvidada&lang=es",
     "/search?q=contrase%C3%B1a+olvidada&lang=en",
     "/search?q=receta+de+paella&lang=es",
