@@ -23,13 +23,20 @@ from flask import Flask, request
 from kb.web import audit, auth, sessions
 from kb.web.errors import ApiError
 
-READS = {"api.search", "api.autocomplete", "api.article", "pages.search", "pages.article", "pages.home"}
+READS = {
+    "api.search", "api.autocomplete", "api.article", "api.categories", "api.category", "api.section",
+    "pages.search", "pages.article", "pages.home", "pages.category", "pages.section",
+    "contact.page", "contact.suggestions",
+}  # fmt: skip
 SIGN_IN = {
     "signin.sign_in",  # password guessing
     "signin.code",  # code guessing
     "signin.enrol",
 }
-WRITES = {"api.feedback", "api.click", "agent.suggest_endpoint", "agent.suggestion_feedback"} | SIGN_IN
+WRITES = {
+    "api.feedback", "api.click", "agent.suggest_endpoint", "agent.suggestion_feedback",
+    "contact.send", "contact.send_form", "contact.event", "signin.customer_jwt",
+} | SIGN_IN  # fmt: skip
 VOTES = {"api.feedback"}  # also limited by their own, smaller budget
 VOTE_BURST = 3
 MAX_CLIENTS = 50_000  # buckets kept per kind; full ones are forgotten first
