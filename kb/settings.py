@@ -155,15 +155,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "RATE_LIMIT_READS_PER_MINUTE",
         200,
-        "Customers' searches, autocompletes and article reads per client address and minute (per server "
-        "process); 0: no limit. Requests with an API token are not limited.",
+        "Customers' searches, autocompletes, article, category and section reads, contact suggestions and "
+        "help-center pages per client address and minute (per server process); 0: no limit. Requests with "
+        "an API token are not limited.",
         int,
     ),
     Setting(
         "RATE_LIMIT_WRITES_PER_MINUTE",
         30,
-        "Customers' votes, clicks, suggestions and suggestion feedback per client address and minute (per "
-        "server process); 0: no limit.",
+        "Customers' votes, clicks, suggestions and suggestion feedback, contact requests and events, and "
+        "sign-in links per client address and minute (per server process); 0: no limit.",
         int,
     ),
     Setting(
