@@ -6,6 +6,7 @@ any other id does not exist (``None``), exactly like an id nobody wrote.
 
 from __future__ import annotations
 
+import heapq
 import logging
 from dataclasses import dataclass, field
 
@@ -202,5 +203,5 @@ def recently_updated(
     """The articles updated last (git history, else file dates), for the help center's home page."""
     index = engine.index()
     found = index.article_ids(Filter(staff, locale, segments=segments))
-    found.sort(key=lambda a: index.article(a)["updated_at"], reverse=True)
-    return [_link(index, a) for a in found[:limit]]
+    latest = heapq.nlargest(limit, found, key=lambda a: index.article(a)["updated_at"])
+    return [_link(index, a) for a in latest]

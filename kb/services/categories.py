@@ -9,6 +9,7 @@ one after), then by title; articles promoted (``promoted: true``) first, then by
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -77,12 +78,17 @@ class _Visible:
     def __init__(self, index: Index, staff: bool, segments: frozenset[str]) -> None:
         self.index = index
         self.by: dict[str, dict[str, dict[str, list[str]]]] = {}
+        self.promoted: dict[str, list[str]] = {}  # locale -> promoted articles, by title
         for article_id in index.article_ids(Filter(staff, segments=segments)):
             a = index.article(article_id)
+            if a.get("promoted"):
+                self.promoted.setdefault(a["locale"], []).append(article_id)
             category = a.get("category") or ""
             if category and category in index.categories:
                 sections = self.by.setdefault(a["locale"], {}).setdefault(category, {})
                 sections.setdefault(a.get("section") or category, []).append(article_id)
+        for ids in self.promoted.values():
+            ids.sort(key=lambda a: index.article(a)["title"].casefold())
 
     def locale_of(self, category_id: str, wanted: str | None) -> str | None:
         """The language a category is shown in: the one asked for if it holds any, else its main one."""
@@ -125,7 +131,10 @@ class _Visible:
                 out[lang] = category_url(votes.most_common(1)[0][0])
         return out
 
-    def view(self, category_id: str, locale: str) -> CategoryView:
+    def view(self, category_id: str, locale: str, articles: bool = True, only: str | None = None) -> CategoryView:
+        """The category as shown in ``locale``; without ``articles``, its sections' lists stay empty
+        (the home page's cards and the sitemap need only the counts and the sections); with ``only``,
+        only that section's list is made."""
         node = self.index.categories[category_id]
         listed = self.by[locale][category_id]
         sections = []
@@ -133,7 +142,8 @@ class _Visible:
             section = node["sections"].get(section_id) or {"id": section_id}
             if section_id == category_id:
                 section = {**section, "title": node.get("title") or {}, "position": -(10**9)}  # default section first
-            links = [_link(self.index, a) for a in sorted(ids, key=lambda a: self._article_order(a))]
+            wanted = articles and (only is None or only == section_id)
+            links = [_link(self.index, a) for a in sorted(ids, key=self._article_order)] if wanted else []
             sections.append(
                 (
                     _order(section, locale),
@@ -165,15 +175,32 @@ class _Visible:
         return (not a.get("promoted"), a["title"].casefold())
 
 
+_SEEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # build -> {(staff, segments): _Visible}
+
+
+def _visible(index: Index, staff: bool, segments: frozenset[str]) -> _Visible:
+    """What a reader may see of a build, grouped (made once per build and reader; a build is immutable,
+    and it is forgotten with its build)."""
+    per_build = _SEEN.setdefault(index, {})
+    key = (True, frozenset()) if staff else (False, frozenset(segments))
+    found = per_build.get(key)
+    if found is None:
+        if len(per_build) >= 64:
+            per_build.pop(next(iter(per_build)))
+        found = per_build[key] = _Visible(index, staff, segments)
+    return found
+
+
 def categories(
-    engine: Engine, locale: str, staff: bool = False, segments: frozenset[str] = frozenset()
+    engine: Engine, locale: str, staff: bool = False, segments: frozenset[str] = frozenset(), articles: bool = True
 ) -> list[CategoryView]:
-    """Every category with articles the reader may see in ``locale``, each with its sections and articles."""
+    """Every category with articles the reader may see in ``locale``, each with its sections and (with
+    ``articles``) their articles."""
     index = engine.index()
-    seen = _Visible(index, staff, segments)
+    seen = _visible(index, staff, segments)
     found = seen.by.get(locale, {})
     ordered = sorted(found, key=lambda c: _order(index.categories[c], locale))
-    return [seen.view(c, locale) for c in ordered]
+    return [seen.view(c, locale, articles) for c in ordered]
 
 
 def category(
@@ -184,7 +211,7 @@ def category(
     index = engine.index()
     if category_id not in index.categories:
         return None
-    seen = _Visible(index, staff, segments)
+    seen = _visible(index, staff, segments)
     shown = seen.locale_of(category_id, locale)
     return seen.view(category_id, shown) if shown else None
 
@@ -198,10 +225,10 @@ def section(
     owner = next((c for c, node in index.categories.items() if section_id in node["sections"]), None)
     if owner is None:
         return None
-    seen = _Visible(index, staff, segments)
+    seen = _visible(index, staff, segments)
     for lang in ([locale] if locale else []) + [lang for lang in LANGUAGES if lang != locale]:
         if section_id in seen.by.get(lang, {}).get(owner, {}):
-            view = seen.view(owner, lang)
+            view = seen.view(owner, lang, only=section_id)
             return view, next(s for s in view.sections if s.id == section_id)
     return None
 
@@ -225,8 +252,7 @@ def promoted(
 ) -> list[ArticleLink]:
     """Articles their owners promoted (``promoted: true``), in ``locale``."""
     index = engine.index()
-    found = [a for a in index.article_ids(Filter(staff, locale, segments=segments)) if index.article(a).get("promoted")]
-    found.sort(key=lambda a: index.article(a)["title"].casefold())
+    found = _visible(index, staff, segments).promoted.get(locale, [])
     return [_link(index, a) for a in found[:limit]]
 
 

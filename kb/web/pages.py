@@ -73,7 +73,7 @@ def home():
     lang = i18n.visitor_language(request, current_app.config["DEFAULT_LOCALE"])
     engine, reader = deps.engine(), _reader()
     try:
-        cards = category_service.categories(engine, lang, **reader)
+        cards = category_service.categories(engine, lang, articles=False, **reader)
         promoted = category_service.promoted(engine, lang, **reader)
         viewed = category_service.visible_links(engine, analytics.most_viewed(deps.db()), lang, **reader)[:6]
         recent = article_service.recently_updated(engine, locale=lang, limit=6, **reader)

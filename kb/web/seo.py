@@ -35,7 +35,7 @@ def robots():
 def sitemap():
     try:
         entries = article_service.listed(deps.engine())
-        browse = [category_service.categories(deps.engine(), lang) for lang in i18n.LANGUAGES]
+        browse = [category_service.categories(deps.engine(), lang, articles=False) for lang in i18n.LANGUAGES]
     except NoIndex:
         entries, browse = [], []
     out = [
