@@ -10,6 +10,7 @@ import os
 import random
 import re
 import socket
+import sqlite3
 import statistics
 import subprocess
 import time
@@ -63,6 +64,31 @@ def title_queries(
         start = rng.randint(0, len(words) - size)
         found.add(" ".join(words[start : start + size]).lower())
     return sorted(found, key=lambda _: rng.random())
+
+
+TITLE_WORDS = re.compile(r"\w+")
+# Words a query cut from a title should not end on (articles, prepositions, possessives).
+TRAILING = frozenset("a al con de del el en la las los o para por su sus tu tus un una y".split())
+
+
+def query_of(title: str, words: int = 6) -> str:
+    """The first ``words`` words of a title, lowercased, not ending on an article or a preposition: what a
+    customer types when they know the start of what they look for."""
+    found = TITLE_WORDS.findall(title.lower())[:words]
+    while len(found) > 1 and found[-1] in TRAILING:
+        found.pop()
+    return " ".join(found)
+
+
+def throwaway_db(data_dir: Path, tmp: Path) -> str:
+    """A copy of the data dir's SQLite database (a consistent one, even while kb writes to it), else a new
+    file: a benchmark's searches and views must not land in the index's database."""
+    target = Path(tmp) / "kb.sqlite3"
+    source = Path(data_dir) / "kb.sqlite3"
+    if source.exists():
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
+            src.backup(dst)
+    return f"sqlite:///{target}"
 
 
 @dataclass(frozen=True, slots=True)

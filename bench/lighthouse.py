@@ -30,9 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -41,13 +39,11 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote_plus
 
-from harness import kb_server
+from harness import kb_server, query_of, throwaway_db
 
 CATEGORIES = {"performance": 90, "accessibility": 95, "best-practices": 95, "seo": 95}  # id: target
 PREFIX = Path("~/.cache/kb-lighthouse").expanduser()
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
-WORD = re.compile(r"\w+")
-TRAILING = frozenset("a al con de del el en la las los o para por su sus tu tus un una y".split())
 PASS = 0.9  # Lighthouse shows an audit scoring below this as failed
 SHOWN_ITEMS = 6
 
@@ -66,15 +62,6 @@ def lighthouse_command(given: str | None) -> list[str]:
     raise SystemExit(f"no Lighthouse: pass --lighthouse, or run `npm install --prefix {PREFIX} lighthouse`")
 
 
-def throwaway_db(data_dir: Path, tmp: Path) -> str:
-    """A copy of the data dir's SQLite database (a consistent one, even while kb writes to it), else a new file."""
-    target = tmp / "kb.sqlite3"
-    source = data_dir / "kb.sqlite3"
-    if source.exists():
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
-            src.backup(dst)
-    return f"sqlite:///{target}"
-
 
 def pages(base: str, query: str | None = None, article: str | None = None) -> dict[str, str]:
     """The page of each kind to audit: home, a search (``query``, else the start of one title), an article
@@ -86,10 +73,7 @@ def pages(base: str, query: str | None = None, article: str | None = None) -> di
         raise SystemExit("the categories list no Spanish article")
     catalog = [listed[k] for k in sorted(listed)]
     if query is None:
-        words = WORD.findall(catalog[len(catalog) // 4]["title"].lower())[:6]
-        while len(words) > 1 and words[-1] in TRAILING:  # a query cut from a title does not end on "de"
-            words.pop()
-        query = " ".join(words)
+        query = query_of(catalog[len(catalog) // 4]["title"])
     return {
         "home": f"{base}/?lang=es",
         "search": f"{base}/search?q={quote_plus(query)}&lang=es",

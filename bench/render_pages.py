@@ -26,8 +26,6 @@ answer that was not 200.
 from __future__ import annotations
 
 import argparse
-import re
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -37,17 +35,13 @@ from urllib.parse import quote_plus, unquote_plus
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from harness import pct  # noqa: E402
+from harness import pct, query_of, throwaway_db  # noqa: E402
 
 from kb import create_app  # noqa: E402
 from kb.services import search as search_service  # noqa: E402
 
 SLOTS = 20  # search queries and articles per round
-QUERY_WORDS = 6  # a customer types the start of a title, not all of it
 TARGET_MS = 30.0
-WORD = re.compile(r"\w+")
-# Words a query cut from a title should not end on (articles, prepositions, possessives).
-TRAILING = frozenset("a al con de del el en la las los o para por su sus tu tus un una y".split())
 
 
 def spread(items: list, n: int, offset: float = 0.0) -> list:
@@ -58,22 +52,6 @@ def spread(items: list, n: int, offset: float = 0.0) -> list:
     return [items[int((i + offset) * step)] for i in range(n)]
 
 
-def query_of(title: str) -> str:
-    """The first words of a title, lowercased, not ending on an article or a preposition."""
-    words = WORD.findall(title.lower())[:QUERY_WORDS]
-    while len(words) > 1 and words[-1] in TRAILING:
-        words.pop()
-    return " ".join(words)
-
-
-def throwaway_db(data_dir: Path, tmp: Path) -> str:
-    """A copy of the data dir's SQLite database (a consistent one, even while kb writes to it), else a new file."""
-    target = tmp / "kb.sqlite3"
-    source = data_dir / "kb.sqlite3"
-    if source.exists():
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
-            src.backup(dst)
-    return f"sqlite:///{target}"
 
 
 def pages(client) -> dict[str, list[str]]:
