@@ -79,6 +79,7 @@ class _Visible:
         self.index = index
         self.by: dict[str, dict[str, dict[str, list[str]]]] = {}
         self.promoted: dict[str, list[str]] = {}  # locale -> promoted articles, by title
+        self._translations: dict[tuple[str, str], dict[str, str]] = {}  # (category, locale) -> made once
         for article_id in index.article_ids(Filter(staff, segments=segments)):
             a = index.article(article_id)
             if a.get("promoted"):
@@ -104,6 +105,12 @@ class _Visible:
     def translations(self, category_id: str, locale: str) -> dict[str, str]:
         """The same category in other languages: named by ``translation_of`` (either way), else the
         category most of its articles' translations are in, else itself if it holds that language."""
+        key = (category_id, locale)
+        if key not in self._translations:
+            self._translations[key] = self._pair(category_id, locale)
+        return self._translations[key]
+
+    def _pair(self, category_id: str, locale: str) -> dict[str, str]:
         out: dict[str, str] = {}
         node = self.index.categories[category_id]
         for lang, cats in self.by.items():

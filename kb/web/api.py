@@ -12,7 +12,7 @@ from kb.services import analytics
 from kb.services import articles as article_service
 from kb.services import categories as category_service
 from kb.services.engine import NoIndex
-from kb.web import audit, auth, contract, deps, inputs
+from kb.web import audit, auth, contract, customers, deps, inputs
 from kb.web.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -159,8 +159,9 @@ def feedback(article_id: str):
     )
     response.status_code = 201
     if fresh is not None:
-        secure = current_app.config["SESSION_COOKIE_SECURE"] in (True, "true")  # a bool once sessions set it
-        response.set_cookie(VISITOR_COOKIE, fresh, max_age=365 * 86400, httponly=True, samesite="Lax", secure=secure)
+        response.set_cookie(
+            VISITOR_COOKIE, fresh, max_age=365 * 86400, httponly=True, samesite="Lax", secure=customers.secure_cookies()
+        )
     return response
 
 

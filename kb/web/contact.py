@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 bp = Blueprint("contact", __name__)
 
 FORM_CHANNELS = ("email", "webhook")
+NO_FORM = "there is no contact form: CONTACT_CHANNEL takes no requests"
 SUGGESTIONS = 5
 
 
@@ -55,8 +56,13 @@ def init_app(app) -> None:
     app.register_blueprint(bp)
 
 
-def _off():
-    raise ApiError(404, "not_found", "there is no contact form: CONTACT_CHANNEL takes no requests")
+@bp.before_request
+def _taking_requests():
+    """Without a channel that takes requests there is no form: every path but the page (which may lead
+    to the theme's contact_url) is a 404."""
+    if current_app.config["CONTACT_CHANNEL"] in FORM_CHANNELS or request.endpoint == "contact.page":
+        return None
+    raise ApiError(404, "not_found", NO_FORM)
 
 
 def _page(status: int = 200, **values):
@@ -76,9 +82,9 @@ def page():
     channel = current_app.config["CONTACT_CHANNEL"]
     if channel not in FORM_CHANNELS:
         href = contact_href()
-        if href and href != "/contact":
+        if href:
             return redirect(href, 302)
-        _off()
+        raise ApiError(404, "not_found", NO_FORM)
     return _page()
 
 
@@ -102,8 +108,6 @@ def _request_from(body: contract.ContactBody, lang: str) -> contact_service.Requ
 @bp.post("/contact")
 def send_form():
     """The form without JavaScript: the same checks and hand-off as the API, answered with a page."""
-    if current_app.config["CONTACT_CHANNEL"] not in FORM_CHANNELS:
-        _off()
     lang = deps.visitor_language()
     fields = {k: request.form.get(k, "") for k in ("subject", "description", "email", "name", "form_id")}
     body = {k: v for k, v in fields.items() if v or k in ("subject", "description", "email")}
@@ -120,8 +124,6 @@ def send_form():
 
 @bp.get("/api/v1/contact/suggestions")
 def suggestions():
-    if current_app.config["CONTACT_CHANNEL"] not in FORM_CHANNELS:
-        _off()
     params = contract.query(contract.ContactSuggestionsParams, request.args)
     text = inputs.clean_query(params.q, limit=current_app.config["MAX_QUERY_CHARS"])
     locale = inputs.locale_arg(params.locale) if params.locale else deps.visitor_language()
@@ -147,8 +149,6 @@ def suggestions():
 
 @bp.post("/api/v1/contact")
 def send():
-    if current_app.config["CONTACT_CHANNEL"] not in FORM_CHANNELS:
-        _off()
     body = contract.parse(contract.ContactBody, deps.json_body())
     sent = contact_service.submit(deps.db(), _request_from(body, deps.visitor_language()), current_app.config)
     return jsonify({"id": sent.id, "channel": sent.channel, "status": sent.status}), 201
@@ -156,8 +156,6 @@ def send():
 
 @bp.post("/api/v1/contact/events")
 def event():
-    if current_app.config["CONTACT_CHANNEL"] not in FORM_CHANNELS:
-        _off()
     body = contract.parse(contract.ContactEventBody, deps.json_body())
     found = article_service.resolve(deps.engine().index(), body.article_id, False, auth.segments())
     if found is None:

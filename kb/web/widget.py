@@ -37,7 +37,7 @@ def allowed_origin(origin: str | None) -> str | None:
     """The request's Origin if WIDGET_ORIGINS lets it call the widget's API."""
     if not origin:
         return None
-    allowed = settings.origins(current_app.config["WIDGET_ORIGINS"])
+    allowed = current_app.extensions["kb.widget_origins"]
     if allowed == ("*",) or origin in allowed:
         return origin
     return None
@@ -64,6 +64,8 @@ def preflight() -> Response:
 
 
 def init_app(app) -> None:
+    app.extensions["kb.widget_origins"] = settings.origins(app.config["WIDGET_ORIGINS"])  # read once
+
     @app.before_request
     def _preflight():
         return preflight() if is_preflight() else None
