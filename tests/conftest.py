@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import textwrap
 import threading
 from collections.abc import Iterator, Sequence
@@ -67,6 +68,13 @@ def empty_database(url: str) -> None:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     db.dispose()
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now (for a server a test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @contextmanager

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import free_port
+
 KB = [str(Path(sys.executable).with_name("kb"))]
 
 
@@ -83,14 +85,11 @@ def test_serve_answers_over_http_and_a_taken_port_is_a_sentence(starter):
     """`kb serve` as an operator starts it: the model loads, the port answers, and a second one on the
     same port exits with a sentence instead of a traceback."""
     import json
-    import socket
     import time
     import urllib.parse
     import urllib.request
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         KB + ["serve", "--port", str(port)],
         env={**os.environ, "KB_ARTICLES_DIR": str(starter.articles), "KB_DATA_DIR": str(starter.data)},

@@ -4,7 +4,6 @@ Freshdesk's Create Ticket document; nothing is lost when the channel is down; de
 
 import datetime as dt
 import json
-import socket
 import threading
 from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -13,13 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from kb.services import contact
-from tests.conftest import app_on
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import app_on, free_port
 
 
 class _Inbox:
@@ -34,7 +27,7 @@ class _Inbox:
 @pytest.fixture
 def smtp():
     inbox = _Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     yield controller.port, inbox
     controller.stop()

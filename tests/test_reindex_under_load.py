@@ -8,7 +8,6 @@ the kernel spreads it over both server processes.
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import KB
+from tests.conftest import KB, free_port
 
 pytestmark = pytest.mark.slow  # a served index rebuilt under load: `make test-fast` leaves it out
 
@@ -55,9 +54,7 @@ def test_reindex_under_load_with_two_processes(tmp_path):
     done = subprocess.run(KB_COMMAND + ["index"], env=_env(kb), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     log = (tmp_path / "serve.log").open("w")  # a pipe nobody reads would fill up and block the server
     server = subprocess.Popen(
         KB_COMMAND + ["serve", "--port", str(port), "--processes", "2"],
