@@ -139,7 +139,7 @@ class _Builder:
     def encoder(self) -> Encoder:
         if self._encoder is None:
             self._encoder = self.encoder_factory()
-            self.encoder_was_loaded = getattr(self._encoder, "_model", True) is not None
+            self.encoder_was_loaded = getattr(self._encoder, "loaded", True)
         return self._encoder
 
     def run(self, writer) -> BuildReport:

@@ -19,7 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
-from indexer import e5
+from indexer import e5, onnxrt
 from indexer.config import AUTO
 from indexer.errors import KbError
 
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "all-MiniLM-L6-v2"  # English
 MULTILINGUAL_MODEL = "multilingual-e5-small"  # Spanish and English (indexer/e5.py)
 PRECISIONS = ("float32", "int8")
+RUNTIMES = ("auto", "torch")  # auto: ONNX Runtime where the model converts and passes its check
 # An int8 copy is used only if its vectors stay this close (cosine) to the float32 model's on probes:
 # a guard against a copy that quantisation broke. Both bundled models give 0.96-0.99; what that costs in
 # retrieval is measured by `kb eval --task suggest` (docs/search-quality.md).
@@ -158,10 +159,23 @@ class SentenceTransformerEncoder:
     """A sentence-transformers model on the CPU, loaded offline from a local directory.
 
     Its identity is known at once (from the files); the weights load on first use, so a build with
-    nothing to embed never pays for them.
+    nothing to embed never pays for them. ``runtime``: ``auto`` runs the network in ONNX Runtime
+    (indexer/onnxrt.py: the same vectors, faster, torch not even imported) once the model is converted
+    and checked, converting it on first use; ``torch`` keeps sentence-transformers on torch.
+    ``threads``: the cores one ONNX call uses (all of them by default; the server passes 1, as it runs
+    one query per core).
     """
 
-    def __init__(self, name: str, query_prefix: str | None = None, passage_prefix: str | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        query_prefix: str | None = None,
+        passage_prefix: str | None = None,
+        runtime: str = "auto",
+        threads: int | None = None,
+    ) -> None:
+        if runtime not in RUNTIMES:
+            raise ValueError(f"runtime must be one of {RUNTIMES}, not {runtime!r}")
         self.name = name
         self.path = resolve_model_path(name)
         prompts = model_prompts(self.path)
@@ -170,14 +184,25 @@ class SentenceTransformerEncoder:
             prompts.get("passage", prompts.get("document", "")) if passage_prefix is None else passage_prefix
         )
         self.model_id = model_identity(self.path, self.query_prefix, self.passage_prefix)
+        self.runtime = runtime
+        self.threads = threads or BATCH_CORES
         self.load_seconds = 0.0
         self._model = None
         self._traced: dict[str, object] = {}  # precision -> traced network; False: not usable
+        self._record: dict | bool | None = None  # the ONNX check record; False: torch only
+        self._networks: dict[str, object] = {}  # precision -> onnxrt.Network; False: not usable
         self._counter = None
         self._counter_lock = threading.Lock()
+        self._onnx_lock = threading.RLock()
+
+    @property
+    def loaded(self) -> bool:
+        """Whether weights are in memory (torch's or ONNX Runtime's)."""
+        return self._model is not None or any(self._networks.values())
 
     @property
     def model(self):
+        """The sentence-transformers model on torch (loaded on first use)."""
         if self._model is None:
             started = time.perf_counter()
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -187,32 +212,77 @@ class SentenceTransformerEncoder:
             from transformers.utils import logging as hf_logging
 
             hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()  # "loss_type=None was set in the config": not ours to act on
             self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
-            self.load_seconds = time.perf_counter() - started
+            self.load_seconds += time.perf_counter() - started
             log.info("loaded %s in %.1f s", self.name, self.load_seconds)
         return self._model
 
+    def onnx_record(self) -> dict | None:
+        """The ONNX conversion's check record (converting the model the first time), or None on torch."""
+        if self._record is None:
+            with self._onnx_lock:
+                if self._record is None:
+                    self._record = self._find_record() or False
+        return self._record or None
+
+    def _find_record(self) -> dict | None:
+        if self.runtime == "torch":
+            return None
+        why = ""
+        if not onnxrt.available():
+            why = "onnxruntime is not installed"
+        elif not onnxrt.convertible(self.path):
+            why = "its pipeline is not Transformer + mean Pooling + Normalize"
+        if why:
+            log.info("%s runs on torch: %s", self.name, why)
+            return None
+        record = onnxrt.converted(self.model_id)
+        if record is None:
+            try:
+                record = onnxrt.convert(self.model, self.model_id, self.query_prefix)
+            except Exception as exc:  # an architecture the exporter cannot handle keeps torch
+                log.warning("cannot convert %s to ONNX (%s); it runs on torch", self.name, exc)
+                return None
+        return record if record.get("float32", {}).get("usable") else None
+
+    def network(self, precision: str = "float32"):
+        """The ONNX Runtime network of a precision, or None where that precision stays on torch."""
+        net = self._networks.get(precision)
+        if net is None:
+            with self._onnx_lock:
+                net = self._networks.get(precision)
+                if net is None:
+                    record = self.onnx_record()
+                    net = False
+                    if record is not None and record.get(precision, {}).get("usable"):
+                        started = time.perf_counter()
+                        net = onnxrt.Network(onnxrt.cache_dir(self.model_id), precision, record, self.threads)
+                        self.load_seconds += time.perf_counter() - started
+                    self._networks[precision] = net
+        return net or None
+
     @property
     def dimension(self) -> int:
+        record = self.onnx_record()
+        if record is not None:
+            return int(record["dimension"])
         model = self.model
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         return int(getter())
 
     @property
     def max_tokens(self) -> int:
-        return int(self.model.max_seq_length)
+        record = self.onnx_record()
+        return int(record["max_seq_length"]) if record is not None else int(self.model.max_seq_length)
 
     @property
     def prefix_tokens(self) -> int:
         return self.count_tokens([self.passage_prefix])[0] if self.passage_prefix else 0
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        if not texts:
-            return []
-        encoded = self.model.tokenizer(list(texts), add_special_tokens=False, truncation=False, verbose=False)[
-            "input_ids"
-        ]
-        return [len(ids) for ids in encoded]
+        """Token counts of ``texts`` without the special tokens (what chunking budgets)."""
+        return self.count_query_tokens(texts) if texts else []
 
     def count_query_tokens(self, texts: Sequence[str]) -> list[int]:
         """Token counts, safe to call from any thread while the model runs on others.
@@ -225,14 +295,21 @@ class SentenceTransformerEncoder:
                 if self._counter is None:
                     from tokenizers import Tokenizer
 
-                    counter = Tokenizer.from_str(self.model.tokenizer.backend_tokenizer.to_str())
+                    if self.onnx_record() is not None:
+                        counter = Tokenizer.from_file(str(onnxrt.cache_dir(self.model_id) / "tokenizer.json"))
+                    else:
+                        counter = Tokenizer.from_str(self.model.tokenizer.backend_tokenizer.to_str())
                     counter.no_truncation()
                     counter.no_padding()
                     self._counter = counter
         return [len(e.ids) for e in self._counter.encode_batch(list(texts), add_special_tokens=False)]
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-        return self._encode([self.passage_prefix + t for t in texts], batch_size)
+        texts = [self.passage_prefix + t for t in texts]
+        net = self.network("float32")
+        if net is not None:
+            return net.encode(texts, batch_size) if texts else np.zeros((0, self.dimension), dtype=np.float32)
+        return self._encode(texts, batch_size)
 
     def encode_queries(self, texts: Sequence[str], precision: str = "float32") -> np.ndarray:
         """Query vectors. ``precision="int8"`` runs one query through an int8 copy of the network.
@@ -245,6 +322,9 @@ class SentenceTransformerEncoder:
         if precision not in PRECISIONS:
             raise ValueError(f"precision must be one of {PRECISIONS}, not {precision!r}")
         texts = [self.query_prefix + t for t in texts]
+        net = self.network(precision) or self.network("float32")
+        if net is not None:
+            return net.encode(texts) if texts else np.zeros((0, self.dimension), dtype=np.float32)
         if len(texts) != 1:
             return self._encode(texts, 32)
         # One query (every search): the model's own modules, without encode()'s batching machinery,

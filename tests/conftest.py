@@ -114,7 +114,7 @@ def app_on(built: KB, encoder, db: Path | None = None, **config):
 @pytest.fixture(scope="session")
 def encoder() -> SentenceTransformerEncoder:
     enc = SentenceTransformerEncoder(DEFAULT_MODEL)
-    _ = enc.model  # load once for the whole session
+    enc.network()  # load once for the whole session (ONNX Runtime; converted on the first run)
     return enc
 
 
@@ -169,7 +169,7 @@ def starter(tmp_path_factory, encoder) -> KB:
 def e5_encoder() -> SentenceTransformerEncoder:
     """multilingual-e5-small: the model `kb index` picks for the bundled, bilingual help center."""
     enc = SentenceTransformerEncoder("multilingual-e5-small")
-    _ = enc.model
+    enc.network()
     return enc
 
 

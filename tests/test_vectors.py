@@ -1,21 +1,94 @@
-"""The encoder's one-query fast path and the fp16 vector index against their exact counterparts."""
+"""The encoder's runtimes (ONNX Runtime, torch's one-query fast path, int8 copies) and the fp16 vector
+index against their exact counterparts."""
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 import threading
 
 import numpy as np
 import pytest
 
-from indexer.vectors import VectorIndex
+from indexer import onnxrt
+from indexer.vectors import DEFAULT_MODEL, SentenceTransformerEncoder, VectorIndex
 from kb.services.engine import MODEL_THREADS, Engine
+
+TEXTS = [
+    "hola",
+    "¿cómo cambio mi contraseña? ",
+    "\n---\ntitle: Configurar libros\n",
+    "reset password " * 200,  # past the window: cut where torch cuts it
+    "La factura electrónica fue rechazada: revise el NIT del cliente.",
+]
+
+
+@pytest.fixture(scope="module")
+def on_torch():
+    enc = SentenceTransformerEncoder(DEFAULT_MODEL, runtime="torch")
+    _ = enc.model
+    return enc
 
 
 @pytest.mark.parametrize("query", ["hola", "¿cómo cambio mi contraseña?", "reset password " * 200])
-def test_single_query_fast_path_equals_batch_encode(encoder, query):
-    fast = encoder.encode_queries([query])
-    batch = encoder.encode_queries([query, "otra consulta"])[:1]
-    assert fast.shape == (1, encoder.dimension)
+def test_single_query_fast_path_equals_batch_encode(on_torch, query):
+    fast = on_torch.encode_queries([query])
+    batch = on_torch.encode_queries([query, "otra consulta"])[:1]
+    assert fast.shape == (1, on_torch.dimension)
     assert np.allclose(fast, batch, atol=1e-5)
-    assert encoder._traced["float32"] is not False  # the bundled model takes the traced path
+    assert on_torch._traced["float32"] is not False  # the bundled model takes the traced path
+    assert on_torch.network() is None  # runtime="torch": no ONNX
+
+
+def test_onnx_runtime_gives_torchs_vectors(encoder, on_torch):
+    assert encoder.network() is not None and encoder.onnx_record()["float32"]["usable"]
+    assert np.allclose(encoder.encode_passages(TEXTS, batch_size=2), on_torch.encode_passages(TEXTS), atol=1e-5)
+    for text in TEXTS:
+        assert np.allclose(encoder.encode_queries([text]), on_torch.encode_queries([text]), atol=1e-5), text
+    assert encoder.count_tokens(TEXTS) == on_torch.count_tokens(TEXTS)
+    assert (encoder.dimension, encoder.max_tokens) == (on_torch.dimension, on_torch.max_tokens)
+    assert encoder.encode_queries([]).shape == (0, 384) and encoder.encode_passages([]).shape == (0, 384)
+
+
+def test_a_converted_file_that_strays_is_not_used(tmp_path, on_torch, encoder):
+    """The check behind every converted file: swap the int8 network in for the float32 one and the
+    float32 file is refused, and an encoder whose record says so runs on torch."""
+    encoder.onnx_record()  # converted already (the session's encoder)
+    broken = tmp_path / "broken"
+    shutil.copytree(onnxrt.cache_dir(encoder.model_id), broken)
+    shutil.copy(broken / "int8.onnx", broken / "float32.onnx")
+    record = onnxrt.check(on_torch.model, broken, on_torch.query_prefix)
+    assert not record["float32"]["usable"] and record["float32"]["max_abs_diff"] > onnxrt.FLOAT32_MAX_DIFF
+    assert record["int8"]["usable"] and record["int8"]["min_cosine"] >= 0.95
+
+    os.environ["KB_MODEL_CACHE"], before = str(tmp_path / "cache"), os.environ.get("KB_MODEL_CACHE")
+    try:
+        target = onnxrt.cache_dir(encoder.model_id)
+        target.parent.mkdir(parents=True)
+        shutil.copytree(broken, target)
+        (target / "check.json").write_text(json.dumps(record))
+        refused = SentenceTransformerEncoder(DEFAULT_MODEL)
+        assert refused.onnx_record() is None and refused.network() is None
+        assert np.allclose(refused.encode_queries(["hola"]), on_torch.encode_queries(["hola"]), atol=1e-5)
+    finally:
+        if before is None:
+            os.environ.pop("KB_MODEL_CACHE")
+        else:
+            os.environ["KB_MODEL_CACHE"] = before
+
+
+@pytest.mark.slow
+def test_a_converted_model_serves_without_torch(encoder):
+    """After conversion, embedding needs neither torch nor sentence-transformers in the process."""
+    encoder.onnx_record()
+    code = (
+        "import sys; from indexer.vectors import SentenceTransformerEncoder as E;"
+        f"e = E({DEFAULT_MODEL!r}); v = e.encode_queries(['hola']); p = e.encode_passages(['a', 'b c']);"
+        "print(v.shape, p.shape, sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "(1, 384) (2, 384) []", out.stderr
 
 
 @pytest.mark.parametrize(
@@ -26,14 +99,19 @@ def test_single_query_fast_path_equals_batch_encode(encoder, query):
         "can you check the order and tell me what to do?",
     ],
 )
-def test_int8_reads_a_ticket_close_to_float32(encoder, query):
-    exact = encoder.encode_queries([query])[0]
-    quick = encoder.encode_queries([query], "int8")[0]
-    assert encoder._traced["int8"] is not False  # the int8 copy passed its probes
+@pytest.mark.parametrize("runtime", ["onnx", "torch"])
+def test_int8_reads_a_ticket_close_to_float32(encoder, on_torch, query, runtime):
+    enc = encoder if runtime == "onnx" else on_torch
+    exact = enc.encode_queries([query])[0]
+    quick = enc.encode_queries([query], "int8")[0]
+    if runtime == "onnx":
+        assert enc.network("int8") is not None  # the int8 file passed its probes
+    else:
+        assert enc._traced["int8"] is not False  # the int8 copy passed its probes
     assert np.isclose(np.linalg.norm(quick), 1.0, atol=1e-5)
     assert 0.95 <= float(quick @ exact) < 0.99999  # close, and really another network
     with pytest.raises(ValueError, match="precision"):
-        encoder.encode_queries([query], "fp8")
+        enc.encode_queries([query], "fp8")
 
 
 def test_fp16_index_ranks_like_exact_search():

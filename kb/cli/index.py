@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import click
@@ -53,7 +54,8 @@ def index(articles_dir: str | None, strict: bool, quiet: bool, full: bool) -> No
     bar = _Bar() if not quiet else None
     with user_errors():
         try:
-            report = build_index(config, lambda: SentenceTransformerEncoder(model), progress=bar)
+            encoder = partial(SentenceTransformerEncoder, model, runtime=values["ENCODER_RUNTIME"])
+            report = build_index(config, encoder, progress=bar)
         finally:
             if bar is not None:
                 bar.close()

@@ -27,13 +27,14 @@ def make_server(app, host: str, port: int, threads: int, sock: socket.socket | N
     return create_server(app, host=host, port=port, threads=threads, ident="kb")
 
 
-def shared_socket(host: str, port: int) -> socket.socket:
+def shared_socket(host: str, port: int, shared: bool = True) -> socket.socket:
     """A listening socket on ``host:port`` that other processes may bind too (SO_REUSEPORT): the kernel
-    spreads new connections over them."""
+    spreads new connections over them. ``shared=False``: this process's alone."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    if shared:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
     sock.listen(1024)
     return sock
@@ -94,7 +95,11 @@ def _run(server) -> None:
 def serve(host: str, port: int, threads: int, processes: int) -> None:
     """Serve kb on http://HOST:PORT."""
     if processes == 1:
-        server = _load(threads, host, port, None)
+        try:  # the port first: a taken one fails at once, not after the model and the index load
+            sock = shared_socket(host, port, shared=False)
+        except OSError as exc:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        server = _load(threads, host, port, sock)
         click.echo(f"kb serving on http://{host}:{port}/  (Ctrl+C to stop)")
         _run(server)
         return

@@ -128,8 +128,8 @@ class Engine:
         if encoder_factory is None:
             model = served_model(settings, data_dir)
 
-            def encoder_factory() -> Encoder:
-                return SentenceTransformerEncoder(model)
+            def encoder_factory() -> Encoder:  # one core per query: MODEL_THREADS queries at once
+                return SentenceTransformerEncoder(model, runtime=settings["ENCODER_RUNTIME"], threads=1)
 
         return cls(
             data_dir,
