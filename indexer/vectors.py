@@ -295,13 +295,13 @@ class SentenceTransformerEncoder:
                 if self._counter is None:
                     from tokenizers import Tokenizer
 
-                    if self.onnx_record() is not None:
-                        counter = Tokenizer.from_file(str(onnxrt.cache_dir(self.model_id) / "tokenizer.json"))
+                    if self.onnx_record() is not None:  # the networks' own copy, never changed
+                        self._counter = onnxrt.tokenizer(onnxrt.cache_dir(self.model_id))
                     else:
                         counter = Tokenizer.from_str(self.model.tokenizer.backend_tokenizer.to_str())
-                    counter.no_truncation()
-                    counter.no_padding()
-                    self._counter = counter
+                        counter.no_truncation()
+                        counter.no_padding()
+                        self._counter = counter
         return [len(e.ids) for e in self._counter.encode_batch(list(texts), add_special_tokens=False)]
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
