@@ -158,7 +158,7 @@ def bench_model(name: str, n_texts: int, rounds: int) -> None:
         both = np.concatenate([cosines[label], qcos[label]])
         print(
             f"| {label} | {s:.2f} | {tokens / s:,.0f} | {flops / s / 1e9:.0f} | {base / s:.2f} | {q:.2f} | "
-            f"{base_q / q:.2f} | {both.min():.4f} / {both.mean():.4f} |"
+            f"{base_q / q:.2f} | {both.min():.5f} / {both.mean():.5f} |"
         )
 
 
