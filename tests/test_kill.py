@@ -38,17 +38,23 @@ def stop_here():
 
 
 if point == "embedding":
+    import onnxruntime
     from sentence_transformers import SentenceTransformer
-    original = SentenceTransformer.forward
+    from indexer.vectors import SentenceTransformerEncoder
+
+    SentenceTransformerEncoder("all-MiniLM-L6-v2").onnx_record()  # converted first (its checks run the model)
     calls = []
 
-    def forward(self, *args, **kwargs):
-        calls.append(1)
-        if len(calls) == 2:  # one batch of passages embedded, the second under way
-            stop_here()
-        return original(self, *args, **kwargs)
+    def stopping(original):  # the network's batch call, in ONNX Runtime (kb's default) or torch
+        def run(self, *args, **kwargs):
+            calls.append(1)
+            if len(calls) == 2:  # one batch of passages embedded, the second under way
+                stop_here()
+            return original(self, *args, **kwargs)
+        return run
 
-    SentenceTransformer.forward = forward
+    onnxruntime.InferenceSession.run = stopping(onnxruntime.InferenceSession.run)
+    SentenceTransformer.forward = stopping(SentenceTransformer.forward)
 elif point == "term-matrix":
     from indexer import bm25
     original = bm25.TermCounts.save
