@@ -14,7 +14,7 @@ from indexer.chunk import chunk_blocks
 from indexer.parse import ParsedArticle
 from indexer.vectors import Encoder
 
-EMBED_BLOCK = 256  # chunks embedded between progress reports and cache commits
+EMBED_BLOCK = 256  # chunks embedded between cache commits (progress is reported per batch)
 
 
 def embed_text(title: str, path: tuple[str, ...], body: str) -> str:
@@ -60,7 +60,7 @@ def chunk_rows(
                         "status": meta.status,
                     }
                 )
-        if n % 200 == 0:
+        if n % 25 == 0 or n == len(parsed):
             progress("chunking", n, len(parsed))
     return rows
 
@@ -116,16 +116,19 @@ def vectors_for(
             unique_todo.setdefault(rows[i]["embed_hash"], []).append(i)
         order = list(unique_todo)
         progress("embedding", 0, len(order))
+        step = max(1, batch_size)
         for start in range(0, len(order), EMBED_BLOCK):
             block = order[start : start + EMBED_BLOCK]
-            texts = [_row_text(rows[unique_todo[h][0]]) for h in block]
-            vectors = enc.encode_passages(texts, batch_size=batch_size)
+            vectors: list[np.ndarray] = []
+            for at in range(0, len(block), step):  # a report per batch: a few seconds apart at most
+                texts = [_row_text(rows[unique_todo[h][0]]) for h in block[at : at + step]]
+                vectors.extend(enc.encode_passages(texts, batch_size=batch_size))
+                progress("embedding", start + at + len(texts), len(order))
             for h, vector in zip(block, vectors, strict=True):
                 for i in unique_todo[h]:
                     out[i] = vector
             cache.put_many(enc.model_id, zip(block, vectors, strict=True))
             embedded += len(block)
-            progress("embedding", min(start + EMBED_BLOCK, len(order)), len(order))
     finally:
         cache.close()
     return out, dim, reused, embedded

@@ -63,6 +63,20 @@ def test_a_real_query_finds_its_article_first_and_not_the_whole_knowledge_base(c
     assert sum(body["facets"]["locale"].values()) == body["total"]
 
 
+@pytest.mark.parametrize(
+    ("q", "locale", "first"),
+    [("no puedo entrar a mi cuenta porque olvidé la contraseña", "es", "es/cuenta/restablecer-contrasena"),
+     ("quiero cambiar el plan de mi suscripción a uno más barato", "es", "es/suscripcion/cambiar-plan"),
+     ("my card was charged twice this month", "en", "en/payments/card-payments")],
+)  # fmt: skip
+def test_lexical_mode_finds_a_question_by_its_words(client, q, locale, first):
+    """In lexical mode the model reads nothing, so words alone must earn a place, as for a language the
+    model cannot read (the cutoff once also asked them for what only meaning gives, and found nothing)."""
+    body = search(client, q=q, locale=locale, mode="lexical", limit=50)
+    assert body["results"] and body["results"][0]["id"] == first
+    assert body["total"] <= 10
+
+
 def test_an_articles_tags_find_it(client):
     # "gdpr" is only in the tags of "Export your data" (front matter), as a help center's labels are.
     source = Path(__file__).resolve().parents[1] / "articles" / "en" / "account" / "data-export-gdpr.md"

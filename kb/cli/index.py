@@ -16,20 +16,25 @@ from kb.cli.common import load_settings, user_errors
 
 
 class _Bar:
-    """A progress bar for the long stages only (embedding), on stderr."""
+    """A progress bar per stage (reading, chunking, embedding) on stderr, with its rate and time left;
+    stages of fewer than 50 items pass too fast to need one."""
+
+    UNITS = {"reading": "article", "chunking": "article", "embedding": "chunk"}
 
     def __init__(self) -> None:
         self.bar = None
         self.stage = ""
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if stage != "embedding" or total < 50:
+        if stage not in self.UNITS or total < 50:
             return
         if self.bar is None or stage != self.stage:
             from tqdm import tqdm
 
             self.close()
-            self.bar = tqdm(total=total, desc=stage, unit="chunk", file=sys.stderr, dynamic_ncols=True)
+            self.bar = tqdm(
+                total=total, desc=f"{stage:<9}", unit=self.UNITS[stage], file=sys.stderr, dynamic_ncols=True
+            )
             self.stage = stage
         self.bar.update(done - self.bar.n)
 

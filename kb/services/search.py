@@ -247,7 +247,8 @@ def retrieve(
     floor = engine.min_similarity if analysed.columns else engine.min_similarity_without_words
     vector = future.result() if future is not None else None
     semantic = dict(index.vectors.search(vector, candidates, where, floor)) if vector is not None else {}
-    known = language is None or language in engine.languages
+    # In lexical mode the model reads nothing: words are the only evidence, as for a language it cannot read.
+    known = (language is None or language in engine.languages) and mode != "lexical"
     ranked = rank_articles(index, lexical, semantic, mode, params or fusion_for(engine), known)
     # A model that does not know the query's language (MiniLM and Spanish) gives cosines that say
     # nothing: only words are evidence then.
