@@ -14,7 +14,8 @@ from indexer.chunk import chunk_blocks
 from indexer.parse import ParsedArticle
 from indexer.vectors import Encoder
 
-EMBED_BLOCK = 256  # chunks embedded between cache commits (progress is reported per batch)
+EMBED_BLOCK = 256  # chunks embedded between cache commits
+PROGRESS_BATCH = 16  # chunks embedded between progress reports: ~2 s for e5's longest chunks here
 
 
 def embed_text(title: str, path: tuple[str, ...], body: str) -> str:
@@ -116,7 +117,7 @@ def vectors_for(
             unique_todo.setdefault(rows[i]["embed_hash"], []).append(i)
         order = list(unique_todo)
         progress("embedding", 0, len(order))
-        step = max(1, batch_size)
+        step = max(1, min(batch_size, PROGRESS_BATCH))
         for start in range(0, len(order), EMBED_BLOCK):
             block = order[start : start + EMBED_BLOCK]
             vectors: list[np.ndarray] = []

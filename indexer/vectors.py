@@ -173,9 +173,12 @@ class SentenceTransformerEncoder:
         passage_prefix: str | None = None,
         runtime: str = "auto",
         threads: int | None = None,
+        precision: str = "float32",
     ) -> None:
         if runtime not in RUNTIMES:
             raise ValueError(f"runtime must be one of {RUNTIMES}, not {runtime!r}")
+        if precision not in PRECISIONS or (precision == "int8" and runtime == "torch"):
+            raise ValueError(f"precision must be float32, or int8 with ONNX Runtime, not {precision!r} on {runtime}")
         self.name = name
         self.path = resolve_model_path(name)
         prompts = model_prompts(self.path)
@@ -183,7 +186,11 @@ class SentenceTransformerEncoder:
         self.passage_prefix = (
             prompts.get("passage", prompts.get("document", "")) if passage_prefix is None else passage_prefix
         )
-        self.model_id = model_identity(self.path, self.query_prefix, self.passage_prefix)
+        # The weights' identity (the ONNX files' key); the vectors' identity adds the precision they are
+        # made in: it keys the embedding cache and the builds, so int8 and float32 vectors never mix.
+        self.weights_id = model_identity(self.path, self.query_prefix, self.passage_prefix)
+        self.precision = precision
+        self.model_id = self.weights_id + (":int8" if precision == "int8" else "")
         self.runtime = runtime
         self.threads = threads or BATCH_CORES
         self.load_seconds = 0.0
@@ -237,10 +244,10 @@ class SentenceTransformerEncoder:
         if why:
             log.info("%s runs on torch: %s", self.name, why)
             return None
-        record = onnxrt.converted(self.model_id)
+        record = onnxrt.converted(self.weights_id)
         if record is None:
             try:
-                record = onnxrt.convert(self.model, self.model_id, self.query_prefix)
+                record = onnxrt.convert(self.model, self.weights_id, self.query_prefix)
             except Exception as exc:  # an architecture the exporter cannot handle keeps torch
                 log.warning("cannot convert %s to ONNX (%s); it runs on torch", self.name, exc)
                 return None
@@ -257,7 +264,7 @@ class SentenceTransformerEncoder:
                     net = False
                     if record is not None and record.get(precision, {}).get("usable"):
                         started = time.perf_counter()
-                        net = onnxrt.Network(onnxrt.cache_dir(self.model_id), precision, record, self.threads)
+                        net = onnxrt.Network(onnxrt.cache_dir(self.weights_id), precision, record, self.threads)
                         self.load_seconds += time.perf_counter() - started
                     self._networks[precision] = net
         return net or None
@@ -296,7 +303,7 @@ class SentenceTransformerEncoder:
                     from tokenizers import Tokenizer
 
                     if self.onnx_record() is not None:  # the networks' own copy, never changed
-                        self._counter = onnxrt.tokenizer(onnxrt.cache_dir(self.model_id))
+                        self._counter = onnxrt.tokenizer(onnxrt.cache_dir(self.weights_id))
                     else:
                         counter = Tokenizer.from_str(self.model.tokenizer.backend_tokenizer.to_str())
                         counter.no_truncation()
@@ -306,7 +313,12 @@ class SentenceTransformerEncoder:
 
     def encode_passages(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         texts = [self.passage_prefix + t for t in texts]
-        net = self.network("float32")
+        net = self.network(self.precision)
+        if net is None and self.precision == "int8":
+            raise ModelNotFound(
+                f"{self.name} has no usable int8 copy (ONNX Runtime missing, or its check failed): "
+                "set KB_ENCODER_PRECISION=float32"
+            )
         if net is not None:
             return net.encode(texts, batch_size) if texts else np.zeros((0, self.dimension), dtype=np.float32)
         return self._encode(texts, batch_size)
@@ -322,6 +334,8 @@ class SentenceTransformerEncoder:
         if precision not in PRECISIONS:
             raise ValueError(f"precision must be one of {PRECISIONS}, not {precision!r}")
         texts = [self.query_prefix + t for t in texts]
+        if self.precision == "int8":  # queries in the precision the passages were made in
+            precision = "int8"
         net = self.network(precision) or self.network("float32")
         if net is not None:
             return net.encode(texts) if texts else np.zeros((0, self.dimension), dtype=np.float32)
@@ -455,9 +469,11 @@ class VectorIndex:
 
     @classmethod
     def load(cls, directory: Path) -> VectorIndex:
+        """The stored index, mapped into memory rather than read: server processes share its pages
+        (a build's files never change once written)."""
         import faiss
 
-        return cls(faiss.read_index(str(Path(directory) / cls.FILENAME)))
+        return cls(faiss.read_index(str(Path(directory) / cls.FILENAME), faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY))
 
     def save(self, directory: Path) -> None:
         import faiss

@@ -55,5 +55,11 @@ def test_bad_environment_values(tmp_path):
         load(environ={"KB_DEFAULT_LOCALE": "fr"})
     with pytest.raises(SettingsError, match="SUGGEST_PRECISION must be int8 or float32"):
         load(environ={"KB_SUGGEST_PRECISION": "fp16"})
+    with pytest.raises(SettingsError, match="ENCODER_RUNTIME must be auto or torch"):
+        load(environ={"KB_ENCODER_RUNTIME": "tensorflow"})
+    with pytest.raises(SettingsError, match="ENCODER_PRECISION must be float32 or int8"):
+        load(environ={"KB_ENCODER_PRECISION": "bf16"})
+    with pytest.raises(SettingsError, match="int8 needs ENCODER_RUNTIME=auto"):
+        load(environ={"KB_ENCODER_PRECISION": "int8", "KB_ENCODER_RUNTIME": "torch"})
     assert load(environ={"KB_SUGGEST_PRECISION": " Float32 "})["SUGGEST_PRECISION"] == "float32"
     assert Path(load(environ={"KB_DATA_DIR": "~/kbdata"})["DATA_DIR"]).is_absolute()

@@ -78,6 +78,34 @@ def test_a_converted_file_that_strays_is_not_used(tmp_path, on_torch, encoder):
             os.environ["KB_MODEL_CACHE"] = before
 
 
+def test_int8_precision_embeds_passages_and_queries_apart_from_float32(encoder):
+    """KB_ENCODER_PRECISION=int8: the int8 copy reads passages and queries alike, and its vectors are
+    keyed apart (cache, builds), so they never mix with float32 ones."""
+    quick = SentenceTransformerEncoder(DEFAULT_MODEL, precision="int8")
+    assert quick.model_id == encoder.model_id + ":int8" and quick.weights_id == encoder.weights_id
+    passages = quick.encode_passages(TEXTS)
+    exact = encoder.encode_passages(TEXTS)
+    cosines = (passages * exact).sum(1)
+    assert np.all(cosines > 0.95) and np.all(cosines < 0.99999)
+    assert np.allclose(quick.encode_queries(["hola"]), encoder.encode_queries(["hola"], "int8"), atol=1e-6)
+    with pytest.raises(ValueError, match="int8 with ONNX Runtime"):
+        SentenceTransformerEncoder(DEFAULT_MODEL, runtime="torch", precision="int8")
+
+
+def test_an_int8_build_is_searched_in_int8_and_refuses_a_float32_reader(tmp_path, encoder):
+    from indexer.backend import ModelMismatch
+    from kb.services.search import search
+    from tests.conftest import KB, STARTER
+
+    quick = SentenceTransformerEncoder(DEFAULT_MODEL, precision="int8")
+    built = KB(tmp_path, STARTER)
+    built.build(quick)
+    hits = search(Engine.from_settings(built.settings, lambda: quick), "reset my password", locale="en").hits
+    assert hits and hits[0].id == "en/account/reset-password"
+    with pytest.raises(ModelMismatch, match=":int8"):
+        search(Engine.from_settings(built.settings, lambda: encoder), "reset my password", locale="en")
+
+
 @pytest.mark.slow
 def test_a_converted_model_serves_without_torch(encoder):
     """After conversion, embedding needs neither torch nor sentence-transformers in the process."""

@@ -37,7 +37,9 @@ def eval_engine(dataset: evaluation.Dataset, **overrides) -> tuple[dict, Engine,
     )
     model = choose_model(values["EMBEDDING_MODEL"], dataset.articles, values["DEFAULT_LOCALE"])
     values["EMBEDDING_MODEL"] = model
-    encoder = SentenceTransformerEncoder(model, runtime=values["ENCODER_RUNTIME"])
+    encoder = SentenceTransformerEncoder(
+        model, runtime=values["ENCODER_RUNTIME"], precision=values["ENCODER_PRECISION"]
+    )
     with user_errors():
         report = build_index(kb_settings.index_config(values), lambda: encoder)
     return values, Engine.from_settings(values, lambda: encoder, data_dir), report

@@ -59,7 +59,12 @@ def index(articles_dir: str | None, strict: bool, quiet: bool, full: bool) -> No
     bar = _Bar() if not quiet else None
     with user_errors():
         try:
-            encoder = partial(SentenceTransformerEncoder, model, runtime=values["ENCODER_RUNTIME"])
+            encoder = partial(
+                SentenceTransformerEncoder,
+                model,
+                runtime=values["ENCODER_RUNTIME"],
+                precision=values["ENCODER_PRECISION"],
+            )
             report = build_index(config, encoder, progress=bar)
         finally:
             if bar is not None:

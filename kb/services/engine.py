@@ -129,7 +129,9 @@ class Engine:
             model = served_model(settings, data_dir)
 
             def encoder_factory() -> Encoder:  # one core per query: MODEL_THREADS queries at once
-                return SentenceTransformerEncoder(model, runtime=settings["ENCODER_RUNTIME"], threads=1)
+                return SentenceTransformerEncoder(
+                    model, runtime=settings["ENCODER_RUNTIME"], threads=1, precision=settings["ENCODER_PRECISION"]
+                )
 
         return cls(
             data_dir,
