@@ -292,6 +292,10 @@ class Backend(Protocol):
         """The embedding model setting the live build was made with (None: no build yet)."""
         ...
 
+    def live_precision(self) -> str | None:
+        """The precision its vectors were made in (``float32``, ``int8``; None: no build yet)."""
+        ...
+
     def open(self) -> Index:
         """The live build; ``NoIndex`` before the first."""
         ...

@@ -354,6 +354,7 @@ class _Builder:
             "articles_dir": str(Path(self.config.articles_dir).resolve()),
             "model": getattr(enc, "name", "") or self.config.embedding_model,  # what was used, not "auto"
             "model_id": enc.model_id,
+            "precision": getattr(enc, "precision", "float32"),  # what the server must read queries in
             "dimension": self.dimension,
             "fingerprint": fingerprint,
             "counts": {

@@ -309,6 +309,15 @@ class LocalBackend:
         except (OSError, ValueError):
             return ""
 
+    def live_precision(self) -> str | None:
+        build = current_build_dir(self.data_dir)
+        if build is None:
+            return None
+        try:  # builds before precisions existed were float32
+            return str(read_manifest(build).get("precision") or "float32")
+        except (OSError, ValueError):
+            return "float32"
+
     def open(self) -> LocalIndex:
         return open_current(self.data_dir)
 

@@ -58,6 +58,23 @@ class Encoder(Protocol):
     def encode_queries(self, texts: Sequence[str], precision: str = "float32") -> np.ndarray: ...
 
 
+# Precision ``auto``: int8 for the models whose int8 copy kept nDCG@10 and suggest Recall@3 within 0.005
+# of float32 on every development set (MiniLM; e5 lost 0.010 hybrid nDCG@10 on adobe-commerce-es:
+# docs/search-quality.md), float32 for the others.
+INT8_MODELS = BUNDLED_NAMES
+
+
+def choose_precision(setting: str, model: str, runtime: str = "auto") -> str:
+    """The precision a setting names; ``auto``: int8 for the models measured equal in it (with ONNX
+    Runtime), else float32."""
+    setting = setting.strip().lower()
+    if setting != AUTO:
+        return setting
+    if runtime == "torch" or not onnxrt.available():
+        return "float32"
+    return "int8" if model.strip().lower() in INT8_MODELS else "float32"
+
+
 FOREIGN_SHARE = 0.05  # of the articles whose language is known: from this share on, the multilingual model
 
 

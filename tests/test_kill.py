@@ -94,6 +94,7 @@ def _env(kb: KB) -> dict:
         "KB_DATA_DIR": str(kb.data),
         "KB_DATABASE_URL": f"sqlite:///{kb.data}/kb.sqlite3",
         "KB_EMBEDDING_MODEL": "all-MiniLM-L6-v2",
+        "KB_ENCODER_PRECISION": "float32",  # as the session's encoder, which searches the builds after
         "KB_EMBED_BATCH_SIZE": "4",
         "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
     }

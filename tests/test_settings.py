@@ -57,7 +57,7 @@ def test_bad_environment_values(tmp_path):
         load(environ={"KB_SUGGEST_PRECISION": "fp16"})
     with pytest.raises(SettingsError, match="ENCODER_RUNTIME must be auto or torch"):
         load(environ={"KB_ENCODER_RUNTIME": "tensorflow"})
-    with pytest.raises(SettingsError, match="ENCODER_PRECISION must be float32 or int8"):
+    with pytest.raises(SettingsError, match="ENCODER_PRECISION must be auto, float32 or int8"):
         load(environ={"KB_ENCODER_PRECISION": "bf16"})
     with pytest.raises(SettingsError, match="int8 needs ENCODER_RUNTIME=auto"):
         load(environ={"KB_ENCODER_PRECISION": "int8", "KB_ENCODER_RUNTIME": "torch"})

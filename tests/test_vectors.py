@@ -171,3 +171,18 @@ def test_engine_warms_every_encoder_thread_and_embeds_there(starter, encoder):
     vector = engine.encode_query("restablecer contraseña")
     assert np.allclose(vector, encoder.encode_queries(["restablecer contraseña"])[0], atol=1e-5)
     assert engine.encode_query("Restablecer  contraseña") is vector  # the per-process query cache
+
+
+def test_precision_auto_is_int8_only_where_measured_equal_and_a_server_follows_its_build(starter, tmp_path):
+    from indexer.vectors import MULTILINGUAL_MODEL, choose_precision
+    from kb.services.engine import served_precision
+
+    assert choose_precision("auto", DEFAULT_MODEL) == "int8"
+    assert choose_precision("auto", MULTILINGUAL_MODEL) == "float32"
+    assert choose_precision("auto", DEFAULT_MODEL, "torch") == "float32"
+    assert choose_precision("float32", DEFAULT_MODEL) == "float32"
+    # The starter was built in float32 (the session's encoder): an upgraded server keeps reading it so.
+    assert starter.settings["ENCODER_PRECISION"] == "auto"
+    assert served_precision(starter.settings, starter.data, DEFAULT_MODEL) == "float32"
+    assert served_precision(starter.settings, tmp_path, DEFAULT_MODEL) == "int8"  # no build yet: as kb index
+    assert served_precision({**starter.settings, "ENCODER_PRECISION": "int8"}, starter.data, DEFAULT_MODEL) == "int8"

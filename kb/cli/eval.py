@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from indexer.build import build_index
-from indexer.vectors import SentenceTransformerEncoder, choose_model
+from indexer.vectors import SentenceTransformerEncoder, choose_model, choose_precision
 from kb import settings as kb_settings
 from kb.cli.common import load_settings, user_errors
 from kb.services import evaluation
@@ -38,7 +38,9 @@ def eval_engine(dataset: evaluation.Dataset, **overrides) -> tuple[dict, Engine,
     model = choose_model(values["EMBEDDING_MODEL"], dataset.articles, values["DEFAULT_LOCALE"])
     values["EMBEDDING_MODEL"] = model
     encoder = SentenceTransformerEncoder(
-        model, runtime=values["ENCODER_RUNTIME"], precision=values["ENCODER_PRECISION"]
+        model,
+        runtime=values["ENCODER_RUNTIME"],
+        precision=choose_precision(values["ENCODER_PRECISION"], model, values["ENCODER_RUNTIME"]),
     )
     with user_errors():
         report = build_index(kb_settings.index_config(values), lambda: encoder)

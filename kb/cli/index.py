@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from indexer.build import build_index
-from indexer.vectors import SentenceTransformerEncoder, choose_model
+from indexer.vectors import SentenceTransformerEncoder, choose_model, choose_precision
 from kb import settings as kb_settings
 from kb.cli.common import load_settings, user_errors
 
@@ -63,7 +63,7 @@ def index(articles_dir: str | None, strict: bool, quiet: bool, full: bool) -> No
                 SentenceTransformerEncoder,
                 model,
                 runtime=values["ENCODER_RUNTIME"],
-                precision=values["ENCODER_PRECISION"],
+                precision=choose_precision(values["ENCODER_PRECISION"], model, values["ENCODER_RUNTIME"]),
             )
             report = build_index(config, encoder, progress=bar)
         finally:

@@ -22,7 +22,7 @@ from indexer.backend import Backend, Index, open_backend
 from indexer.backend import ModelMismatch as ModelMismatch  # raised to the engine's callers
 from indexer.backend import NoIndex as NoIndex  # raised to the engine's callers
 from indexer.bm25 import SpellingLimits
-from indexer.vectors import AUTO, BUNDLED_NAMES, Encoder, SentenceTransformerEncoder, choose_model
+from indexer.vectors import AUTO, BUNDLED_NAMES, Encoder, SentenceTransformerEncoder, choose_model, choose_precision
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,15 @@ def served_model(settings: dict, data_dir: Path | None = None) -> str:
     return choose_model(setting, Path(settings["ARTICLES_DIR"]), settings["DEFAULT_LOCALE"])
 
 
+def served_precision(settings: dict, data_dir: Path | None, model: str) -> str:
+    """The precision to read queries in: the setting; for ``auto``, the one the live build's vectors were
+    made in (a build made before an upgrade keeps being served), else the one ``kb index`` would choose."""
+    if settings["ENCODER_PRECISION"] != AUTO:
+        return settings["ENCODER_PRECISION"]
+    built = backend_for(settings, data_dir).live_precision()
+    return built or choose_precision(AUTO, model, settings["ENCODER_RUNTIME"])
+
+
 def _languages_setting(settings: dict) -> tuple[str, ...] | None:
     value = settings["EMBEDDING_LANGUAGES"].strip().lower()
     return None if value == AUTO else tuple(v.strip() for v in value.split(",") if v.strip())
@@ -127,10 +136,11 @@ class Engine:
         data_dir = Path(data_dir or settings["DATA_DIR"])
         if encoder_factory is None:
             model = served_model(settings, data_dir)
+            precision = served_precision(settings, data_dir, model)
 
             def encoder_factory() -> Encoder:  # one core per query: MODEL_THREADS queries at once
                 return SentenceTransformerEncoder(
-                    model, runtime=settings["ENCODER_RUNTIME"], threads=1, precision=settings["ENCODER_PRECISION"]
+                    model, runtime=settings["ENCODER_RUNTIME"], threads=1, precision=precision
                 )
 
         return cls(
