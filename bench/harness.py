@@ -100,8 +100,9 @@ class Server:
 
 
 @contextmanager
-def kb_server(kb: Path, data_dir: Path, timeout: float = 300) -> Iterator[Server]:
-    """`kb serve` on a free loopback port with KB_DATA_DIR=data_dir, once /-/health answers; stopped after."""
+def kb_server(kb: Path, data_dir: Path, timeout: float = 300, args: tuple[str, ...] = ()) -> Iterator[Server]:
+    """`kb serve` on a free loopback port with KB_DATA_DIR=data_dir (and ``args``), once /-/health
+    answers; stopped after."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -109,7 +110,7 @@ def kb_server(kb: Path, data_dir: Path, timeout: float = 300) -> Iterator[Server
     env = {"KB_RATE_LIMIT_READS_PER_MINUTE": "0", **os.environ, "KB_DATA_DIR": str(Path(data_dir).resolve())}
     started = time.perf_counter()
     process = subprocess.Popen(
-        [str(kb), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [str(kb), "serve", "--port", str(port), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -1,11 +1,12 @@
 """Peak memory (RSS) of `kb serve` holding a built index, and its search latency over loopback.
 
-    python bench/serve_memory.py DATA_DIR [--queries 200] [--concurrency 4] [--seconds 30]
+    python bench/serve_memory.py DATA_DIR [--queries 200] [--concurrency 4] [--seconds 30] [--processes N]
 
 Starts `kb serve` on a free loopback port with KB_DATA_DIR=DATA_DIR, waits for /-/health, sends
 searches one after another, then from ``--concurrency`` client threads at once for ``--seconds``
 (this process is the second process on loopback), and prints latency p50/p99, requests served and
-failed, and the server's peak RSS (VmHWM). Queries are distinct, so the query cache never answers.
+failed, the server's peak RSS (VmHWM), and RSS and PSS summed over its processes (PSS divides shared
+pages among their sharers). Queries are distinct, so the query cache never answers.
 """
 
 from __future__ import annotations
@@ -33,6 +34,24 @@ def rss_kb(pid: int, key: str) -> int:
         if line.startswith(key + ":"):
             return int(line.split()[1])
     return 0
+
+
+def processes(pid: int) -> list[int]:
+    """``pid`` and its children (``kb serve --processes N`` forks N)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [pid, *(int(c) for c in children)]
+
+
+def memory(pid: int) -> str:
+    """RSS and PSS (shared pages divided among their sharers) over the server's processes, in MB."""
+    pids = processes(pid)
+    rss = sum(rss_kb(p, "VmRSS") for p in pids) / 1024
+    pss = 0
+    for p in pids:
+        for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                pss += int(line.split()[1])
+    return f"{len(pids)} process(es): RSS {rss:.0f} MB, PSS {pss / 1024:.0f} MB"
 
 
 def load(base: str, clients: int, seconds: int) -> tuple[int, int, list[float]]:
@@ -70,12 +89,14 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--processes", type=int, default=1, help="kb serve --processes")
     args = parser.parse_args()
     kb = Path(sys.executable).with_name("kb")
-    with kb_server(kb, args.data_dir) as server:
+    with kb_server(kb, args.data_dir, args=("--processes", str(args.processes))) as server:
         base = server.base
         print(f"kb serve ready in {server.ready_seconds:.1f} s: {server.health}")
-        print(f"RSS after start: {rss_kb(server.process.pid, 'VmRSS') / 1024:.0f} MB")
+        time.sleep(2 if args.processes > 1 else 0)  # /-/health answered by one; the others are loading
+        print(f"RSS after start: {rss_kb(server.process.pid, 'VmRSS') / 1024:.0f} MB; {memory(server.process.pid)}")
         rng = random.Random(7)
         latencies = []
         for _ in range(args.queries):
@@ -95,6 +116,7 @@ def main() -> None:
                 f"p50 {statistics.median(lat):.1f} ms, p99 {pct(lat, 99):.1f} ms"
             )
         print(f"peak RSS (VmHWM) of kb serve: {rss_kb(server.process.pid, 'VmHWM') / 1024:.0f} MB")
+        print(f"at the end: {memory(server.process.pid)}")
 
 
 if __name__ == "__main__":
