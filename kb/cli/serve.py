@@ -61,15 +61,18 @@ def _load(threads: int, host: str, port: int, sock: socket.socket | None):
 
 def _prepare() -> None:
     """What is made once for every process, made before they start, so that none races another: the
-    database's tables and the key files (the session secret, the TOTP key)."""
+    database's tables and the key files (the session secret, the TOTP key); and what they can share
+    after the fork, copy-on-write: the model's tokenizer (~290 MB for e5), if the model is converted."""
     from kb.cli.common import load_settings
     from kb.db import open_db
     from kb.services import staff
+    from kb.services.engine import preload_tokenizer
 
     with user_errors():
         values = load_settings()
         staff.secret_key(values)
         open_db(values).dispose()  # no connection may cross the fork
+        preload_tokenizer(values)
 
 
 def _run(server) -> None:

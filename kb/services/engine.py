@@ -76,6 +76,22 @@ def served_model(settings: dict, data_dir: Path | None = None) -> str:
     return choose_model(setting, Path(settings["ARTICLES_DIR"]), settings["DEFAULT_LOCALE"])
 
 
+def preload_tokenizer(settings: dict) -> None:
+    """Load the served model's ONNX tokenizer into this process (``onnxrt.tokenizer`` keeps it), so that
+    processes forked after share its pages. Nothing happens if the model is not converted yet: a
+    conversion runs torch, whose threads do not survive a fork."""
+    from indexer import onnxrt
+
+    if settings["ENCODER_RUNTIME"] == "torch" or not onnxrt.available():
+        return
+    try:
+        encoder = SentenceTransformerEncoder(served_model(settings), runtime=settings["ENCODER_RUNTIME"])
+    except Exception:  # a missing model is reported by each process as it starts, as before
+        return
+    if onnxrt.converted(encoder.weights_id) is not None:
+        onnxrt.tokenizer(onnxrt.cache_dir(encoder.weights_id))
+
+
 def served_precision(settings: dict, data_dir: Path | None, model: str) -> str:
     """The precision to read queries in: the setting; for ``auto``, the one the live build's vectors were
     made in (a build made before an upgrade keeps being served), else the one ``kb index`` would choose."""
