@@ -140,7 +140,7 @@ def _write(st_model, out: Path, query_prefix: str) -> dict:
             mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(mean, p=2, dim=1)
 
-    sample = st_model.tokenize([query_prefix + PROBES[1]])
+    sample = (getattr(st_model, "preprocess", None) or st_model.tokenize)([query_prefix + PROBES[1]])
     raw = out / "raw.onnx"
     try:
         with warnings.catch_warnings(), torch.inference_mode():
