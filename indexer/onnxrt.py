@@ -250,6 +250,9 @@ def tokenizer(directory: Path):
     Shared by token counting and every precision's network: e5's 250,000-piece vocabulary costs
     ~290 MB per copy in memory. Its settings never change after this, so threads share it safely.
     """
+    # Its thread pool would not survive kb serve's fork (tokenizers warns, then serialises anyway); the
+    # batches are small and ONNX Runtime has the cores.
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(str(directory / "tokenizer.json"))
