@@ -44,7 +44,6 @@ from indexer.sources import Problem
 from indexer.vectors import Encoder
 
 log = logging.getLogger(__name__)
-PROGRESS_EVERY = 25  # articles read or chunked between progress reports (d365: ~0.3 s)
 
 # Bump when parsing or chunking changes what a build makes from the same file.
 PIPELINE_VERSION = 6  # 2: BM25F term matrix; 3: rendered pages; 4: locale detected from the text; 5: tags
@@ -179,7 +178,7 @@ class _Builder:
                 else:
                     parsed.append(result)
                     report.problems.extend(result.problems)
-            if n % PROGRESS_EVERY == 0 or n == len(paths):
+            if n % embed.PROGRESS_EVERY == 0 or n == len(paths):
                 self.progress("reading", n, len(paths))
 
         # 2. One id, one article: a later path claiming a taken id is reported, not indexed.

@@ -302,8 +302,8 @@ SETTINGS: tuple[Setting, ...] = (
         "SUGGEST_PRECISION",
         "int8",
         "Agent suggestions: `int8` reads tickets with an int8 copy of the embedding model (about twice as "
-        "fast on a long ticket, vectors within cosine ~0.97-0.99); `float32` with the model itself. "
-        "Search queries are always float32.",
+        "fast on a long ticket, vectors within cosine ~0.99); `float32` with the model itself. "
+        "Search queries are read in the precision of the index (`ENCODER_PRECISION`).",
     ),
     Setting(
         "ENCODER_RUNTIME",
@@ -387,6 +387,14 @@ def _instance_file(environ: Mapping[str, str]) -> Path | None:
     return default if default.is_file() else None
 
 
+def _one_of(values: dict, name: str, allowed: tuple[str, ...]) -> None:
+    """Normalise a word setting (trimmed, lower case) and refuse one that is not ``allowed``."""
+    values[name] = str(values[name]).strip().lower()
+    if values[name] not in allowed:
+        words = ", ".join(allowed[:-1]) + " or " + allowed[-1]
+        raise SettingsError(f"{name} must be {words}, not {values[name]!r}")
+
+
 def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The effective settings, as a dict of NAME -> value (paths absolute)."""
     environ = os.environ if environ is None else environ
@@ -434,15 +442,12 @@ def load(overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] 
         raise SettingsError("JWT_SECRET must be at least 32 characters (HS256 wants a key as long as its hash)")
     _contact(values)
     origins(values["WIDGET_ORIGINS"])  # checked here, read by kb.web.widget
-    values["SUGGEST_PRECISION"] = str(values["SUGGEST_PRECISION"]).strip().lower()
-    if values["SUGGEST_PRECISION"] not in ("int8", "float32"):
-        raise SettingsError(f"SUGGEST_PRECISION must be int8 or float32, not {values['SUGGEST_PRECISION']!r}")
-    values["ENCODER_RUNTIME"] = str(values["ENCODER_RUNTIME"]).strip().lower()
-    if values["ENCODER_RUNTIME"] not in ("auto", "torch"):
-        raise SettingsError(f"ENCODER_RUNTIME must be auto or torch, not {values['ENCODER_RUNTIME']!r}")
-    values["ENCODER_PRECISION"] = str(values["ENCODER_PRECISION"]).strip().lower()
-    if values["ENCODER_PRECISION"] not in (AUTO, "float32", "int8"):
-        raise SettingsError(f"ENCODER_PRECISION must be auto, float32 or int8, not {values['ENCODER_PRECISION']!r}")
+    for name, allowed in (
+        ("SUGGEST_PRECISION", ("int8", "float32")),
+        ("ENCODER_RUNTIME", (AUTO, "torch")),
+        ("ENCODER_PRECISION", (AUTO, "float32", "int8")),
+    ):
+        _one_of(values, name, allowed)
     if values["ENCODER_PRECISION"] == "int8" and values["ENCODER_RUNTIME"] == "torch":
         raise SettingsError("ENCODER_PRECISION=int8 needs ENCODER_RUNTIME=auto (the int8 copy is ONNX Runtime's)")
     for name, low in (("MAX_BODY_BYTES", 1000), ("MAX_QUERY_CHARS", 10), ("MAX_TICKET_CHARS", 100)):

@@ -9,13 +9,13 @@ from pathlib import Path
 import click
 
 from indexer.build import build_index
-from indexer.vectors import SentenceTransformerEncoder, choose_model, choose_precision
+from indexer.vectors import choose_model
 from kb import settings as kb_settings
 from kb.cli.common import load_settings, user_errors
 from kb.services import evaluation
 from kb.services import search as search_service
 from kb.services import suggest as suggest_service
-from kb.services.engine import Engine
+from kb.services.engine import Engine, encoder_for
 
 MODE_CHOICES = (*search_service.MODES, "all")
 
@@ -37,11 +37,7 @@ def eval_engine(dataset: evaluation.Dataset, **overrides) -> tuple[dict, Engine,
     )
     model = choose_model(values["EMBEDDING_MODEL"], dataset.articles, values["DEFAULT_LOCALE"])
     values["EMBEDDING_MODEL"] = model
-    encoder = SentenceTransformerEncoder(
-        model,
-        runtime=values["ENCODER_RUNTIME"],
-        precision=choose_precision(values["ENCODER_PRECISION"], model, values["ENCODER_RUNTIME"]),
-    )
+    encoder = encoder_for(values, model)
     with user_errors():
         report = build_index(kb_settings.index_config(values), lambda: encoder)
     return values, Engine.from_settings(values, lambda: encoder, data_dir), report

@@ -10,9 +10,10 @@ from pathlib import Path
 import click
 
 from indexer.build import build_index
-from indexer.vectors import SentenceTransformerEncoder, choose_model, choose_precision
+from indexer.vectors import choose_model
 from kb import settings as kb_settings
 from kb.cli.common import load_settings, user_errors
+from kb.services.engine import encoder_for
 
 
 class _Bar:
@@ -59,13 +60,7 @@ def index(articles_dir: str | None, strict: bool, quiet: bool, full: bool) -> No
     bar = _Bar() if not quiet else None
     with user_errors():
         try:
-            encoder = partial(
-                SentenceTransformerEncoder,
-                model,
-                runtime=values["ENCODER_RUNTIME"],
-                precision=choose_precision(values["ENCODER_PRECISION"], model, values["ENCODER_RUNTIME"]),
-            )
-            report = build_index(config, encoder, progress=bar)
+            report = build_index(config, partial(encoder_for, values, model), progress=bar)
         finally:
             if bar is not None:
                 bar.close()

@@ -76,6 +76,14 @@ def served_model(settings: dict, data_dir: Path | None = None) -> str:
     return choose_model(setting, Path(settings["ARTICLES_DIR"]), settings["DEFAULT_LOCALE"])
 
 
+def encoder_for(settings: dict, model: str, precision: str | None = None, threads: int | None = None) -> Encoder:
+    """The encoder the settings describe for ``model``: their runtime, and ``precision`` or the one
+    ``kb index`` resolves from ENCODER_PRECISION."""
+    runtime = settings["ENCODER_RUNTIME"]
+    precision = precision or choose_precision(settings["ENCODER_PRECISION"], model, runtime)
+    return SentenceTransformerEncoder(model, runtime=runtime, threads=threads, precision=precision)
+
+
 def preload_tokenizer(settings: dict) -> None:
     """Load the served model's ONNX tokenizer into this process (``onnxrt.tokenizer`` keeps it), so that
     processes forked after share its pages. Nothing happens if the model is not converted yet: a
@@ -127,7 +135,8 @@ class Engine:
         backend: Backend | None = None,
     ) -> None:
         """``languages`` and ``min_similarity``: None takes the model's profile. ``ticket_precision``:
-        how the model reads a ticket (``Encoder.encode_queries``); queries are always float32.
+        how the model reads a ticket (``Encoder.encode_queries``); queries are read in the encoder's own
+        precision.
         ``spelling``: how much typo correction a text gets (the SPELL_* settings). ``backend``: where
         the builds are (``data_dir``'s local builds by default)."""
         self.data_dir = Path(data_dir)
@@ -155,9 +164,7 @@ class Engine:
             precision = served_precision(settings, data_dir, model)
 
             def encoder_factory() -> Encoder:  # one core per query: MODEL_THREADS queries at once
-                return SentenceTransformerEncoder(
-                    model, runtime=settings["ENCODER_RUNTIME"], threads=1, precision=precision
-                )
+                return encoder_for(settings, model, precision, threads=1)
 
         return cls(
             data_dir,
